@@ -1,0 +1,29 @@
+"""One exception hierarchy; only the CLI turns it into a message and exit code."""
+
+
+class DigestError(Exception):
+    """A failure the user can fix; str(error) is the message, hint the fix."""
+
+    exit_code = 1
+
+    def __init__(self, message: str, hint: str | None = None):
+        super().__init__(message)
+        self.hint = hint
+
+
+class InputError(DigestError):
+    """Unusable input files (in strict mode) or an unusable input folder."""
+
+    exit_code = 3
+
+
+class ConfigError(DigestError):
+    """Invalid settings; the message lists every problem at once."""
+
+    exit_code = 2
+
+
+class PublishError(DigestError):
+    """The site could not be written or built; the previous one is left intact."""
+
+    exit_code = 4
