@@ -7,29 +7,34 @@ evidence of every mention, which surface forms name the same actor.
 Merge rule, in order (each step is blocked so the work grows with the number
 of distinct names, never with the square of all mentions):
 
-1. Drop what is not an actor: news agencies and outlets (they are *sources*),
-   demonyms ("Ukrainian"), calendar words, one-letter names.
+1. Drop what is not an actor: news agencies and outlets and every name the
+   article gives as a credit or attribution (they are *sources*), demonyms
+   ("Ukrainian"), calendar words, one-letter names.
 2. Decide a kind per mention: *place* when the gazetteer (GeoNames cities with
    alternate names, countries, US states, ``actors_places.json``) knows the
-   name and nothing says it is a person (no title, no quote, no full name in
-   the same article ending in it); *agent* (person, organisation, group)
-   otherwise. Places and agents never merge, which keeps Senator Washington
-   apart from Washington the city.
+   name and nothing says it is a person (no title, not a quote speaker, no
+   full person name in the same article ending in it); *agent* (person,
+   organisation, group) otherwise. Places and agents never merge, which keeps
+   Senator Washington apart from Washington the city.
 3. Places merge on the gazetteer's canonical name (Kiev -> Kyiv), else on a
-   transliteration skeleton, else by rapidfuzz similarity inside a block of
-   the same first letter.
-4. Agents with two or more name tokens merge when their transliteration
-   skeletons agree (Zelenskiy / Zelenskyy / Zelensky, Witkoff / Witkov), or
-   when the first and last tokens are each similar (rapidfuzz, blocked by
-   initials). Two people who share only a surname have different first names
-   and stay apart.
-5. A lone token joins a full name ending in it when that is unambiguous: the
-   only candidate in its article, else the only one in the digest. An
-   acronym joins the long form whose initials it spells (European Union /
-   EU) or that the text declares in parentheses.
-6. Type by vote over the merged cluster (titles, quotes, roles and full
-   person names weigh more than a single model label); canonical name = the
-   fullest form (most tokens, then most frequent, then alphabetical).
+   transliteration skeleton (``actors_translit.json``), else by rapidfuzz
+   similarity inside a block of the same first letter.
+4. Agents merge on equal skeletons (Zelenskiy / Zelenskyy / Zelensky,
+   Witkoff / Witkov). Full person names also merge when first and last tokens
+   are each similar; candidates come from a surname-skeleton block plus a
+   one-deletion index of surnames. Two people who share only a surname have
+   different first names and stay apart. Organisation names that differ only
+   by a leading acronym merge when the rest is distinctive
+   ("MRF New Beginning" / "DPS-New Beginning").
+5. A lone surname joins a full name ending in it when that is unambiguous:
+   the only candidate in its article, else the only one introduced so far in
+   the article, else the only one in the digest. Ambiguous ones stay apart.
+   An acronym joins the long form the text declares ("... Freedoms (DPS)",
+   "known as ...", "campaigns as ...") or whose initials it spells (EU).
+6. Type by vote over the merged cluster (titles, quotes, roles, lone
+   surnames and full person names weigh more than a single model label);
+   canonical name = the fullest form (most tokens, then most frequent, then
+   the most frequent surname spelling, then alphabetical).
 """
 
 from __future__ import annotations
@@ -97,6 +102,7 @@ class _Data:
     attribution_after: re.Pattern[str]
     attribution_before: re.Pattern[str]
     place_aliases: dict[str, str]
+    org_words: frozenset[str]
 
 
 def _lines(name: str) -> list[str]:
@@ -127,6 +133,7 @@ def _data() -> _Data:
         attribution_after=re.compile(credits["attribution_after"], re.IGNORECASE),
         attribution_before=re.compile(credits["attribution_before"], re.IGNORECASE),
         place_aliases={norm_key(k): v for k, v in places.items() if not k.startswith("_")},
+        org_words=frozenset(w.lower() for w in _lines("actors_org_words.txt")),
     )
 
 
@@ -194,6 +201,7 @@ def defuse(token: str) -> str:
     return " ".join(parts)
 
 
+@lru_cache(maxsize=200_000)
 def norm_key(text: str) -> str:
     """Case-, accent-, dot- and article-insensitive key of a name."""
     text = unidecode(strip_possessive(text)).lower()
@@ -205,6 +213,7 @@ def norm_key(text: str) -> str:
     return text
 
 
+@lru_cache(maxsize=200_000)
 def skeleton_token(token: str) -> str:
     """Transliteration skeleton of one name token (Zelenskyy -> zelenski)."""
     t = unidecode(token).lower()
@@ -214,6 +223,7 @@ def skeleton_token(token: str) -> str:
     return re.sub(r"(.)\1+", r"\1", t)
 
 
+@lru_cache(maxsize=200_000)
 def skeleton(name: str) -> str:
     """Skeleton of a whole name, token by token."""
     return " ".join(s for s in (skeleton_token(t) for t in norm_key(name).split()) if s)
@@ -247,7 +257,7 @@ def credit_names(text: str) -> list[str]:
     d = _data()
     names: list[str] = []
     line = re.sub(r"^\s*(?:\W*(?:photo|photos|picture|image|images|video|credit|credits|source|file photo)\s*(?:by)?\s*[:|/]?)", " ", text, flags=re.I)
-    for m in re.finditer(r"(?:[A-Z][\w.&'’-]*)(?:\s+(?:[A-Z][\w.&'’-]*|of|de|la|van|von|al))*", line):
+    for m in re.finditer(r"(?:[A-Z][\w&'’-]*(?:\.\w+)*)(?:\s+(?:[A-Z][\w&'’-]*(?:\.\w+)*|of|de|la|van|von|al))*", line):
         chunk = strip_possessive(m.group(0).strip(" .,-"))
         chunk = re.sub(r"^(?:By|Via|Reporting|Additional|Writing|Editing|Edited|Photo|Picture|Image|Video|Credit|Copyright|Courtesy)\b\s*", "", chunk)
         chunk = re.sub(r"\s+(?:Photo|Photos)$", "", chunk)
@@ -267,6 +277,14 @@ def extract(article: Article, doc: Doc) -> tuple[tuple[Mention, ...], tuple[Quot
     """Actor mentions and attributed direct quotes in one article body."""
     body = doc.text
     noise = _noise_ranges(doc)
+    # A caption the segmenter removed once but left in the body again is still a caption.
+    furniture = {re.sub(r"\W+", " ", f.text).strip().lower() for f in article.furniture if f.kind in ("caption", "credit", "byline")}
+    pos = 0
+    for para in body.split("\n\n"):
+        start = body.find(para, pos)
+        pos = start + len(para)
+        if para.strip() and re.sub(r"\W+", " ", para).strip().lower() in furniture:
+            noise.append((start, start + len(para)))
     sent_starts = [s.start_char for s in doc.sents]
 
     def sentence_of(char: int) -> int:
@@ -285,7 +303,13 @@ def extract(article: Article, doc: Doc) -> tuple[tuple[Mention, ...], tuple[Quot
     found: dict[int, Mention] = {}
     covered: list[tuple[int, int]] = []
 
+    lower_words = set(re.findall(r"(?<![\w’'])[a-z][a-z-]+", body))
+
     def add(span: Span, label: str) -> Mention | None:
+        if len(span) == 1 and span[0].is_sent_start:
+            low = span[0].lower_
+            if low in lower_words or (low.endswith("s") and low[:-1] in lower_words):
+                return None  # a common noun capitalised by its position
         m = _make_mention(article.id, doc, span, label, sentence_of)
         if m is None or in_noise(m.start, m.start + len(m.text)):
             return None
@@ -325,6 +349,11 @@ def extract(article: Article, doc: Doc) -> tuple[tuple[Mention, ...], tuple[Quot
             continue
         for hit in re.finditer(r"(?<![\w’'])" + re.escape(name) + r"(?![\w])", body):
             a, b = hit.start(), hit.end()
+            if known[name] == "ORG":
+                # "DPS-New Beginning": a hyphenated compound name built on a known one.
+                ext = re.match(r"[-–](?:[A-Z][\w’'-]*)(?:\s+[A-Z][\w’'-]*)*", body[b:])
+                if ext:
+                    b += ext.end()
             if any(x < b and a < y for x, y in covered):
                 continue
             span = doc.char_span(a, b, alignment_mode="expand")
@@ -415,7 +444,7 @@ def _noise_ranges(doc: Doc) -> list[tuple[int, int]]:
     body = doc.text
     ranges: list[tuple[int, int]] = []
     # Datelines ("MIAMI:", "KYIV, Ukraine —") place the story, they are not mentions.
-    for hit in re.finditer(r"(?m)^[A-Z][A-Z .'’-]{2,}(?:,\s*[A-Z][\w .]+)?\s*(?:\([\w ]+\))?\s*(?::|—|–|--)", body):
+    for hit in re.finditer(r"(?m)^[A-Z][A-Z .'’-]{2,}(?:,\s*[A-Z][\w .]+)?\s*(?:\([\w .-]+\))?\s*(?::|—|–|--?)\s", body):
         ranges.append(hit.span())
     pos = 0
     for para in body.split("\n\n"):
@@ -424,9 +453,12 @@ def _noise_ranges(doc: Doc) -> list[tuple[int, int]]:
         if para.strip() and is_credit_line(para):
             ranges.append((start, start + len(para)))
     for sent in doc.sents:
-        text = sent.text
-        if is_credit_line(text):
-            ranges.append((sent.start_char, sent.end_char))
+        # A sentence the parser ran across a paragraph break is judged per paragraph.
+        offset = sent.start_char
+        for part in sent.text.split("\n"):
+            if part.strip() and is_credit_line(part):
+                ranges.append((offset, offset + len(part)))
+            offset += len(part) + 1
     return ranges
 
 
@@ -466,6 +498,8 @@ def _make_mention(article_id: str, doc: Doc, span: Span, label: str, sentence_of
             title_start, title, s = s, inner, s + n
             break
     name_raw = doc[s:e].text
+    if "\n" in name_raw:
+        return None
     name_raw = TIMESTAMP.sub("", name_raw)
     name_raw = strip_possessive(name_raw)
     if not name_raw or not re.search(r"[A-Za-z]", name_raw):
@@ -506,7 +540,7 @@ def _role(doc: Doc, title_start: int, title: str | None, end: int, label: str) -
         if tok.lower_ == "and" and i >= 2 and doc[i - 2].lower_ in d.roles and i < title_start and doc[i].text[:1].islower():
             i -= 1
             continue
-        if tok.pos_ in ("NOUN", "PROPN", "ADJ") and tok.tag_ not in ("VBG", "VBD", "VBN") and tok.ent_type_ not in ("PERSON", "DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT"):
+        if (tok.lower_ in d.roles or (tok.pos_ in ("NOUN", "PROPN", "ADJ") and tok.tag_ not in ("VBG", "VBD", "VBN"))) and tok.ent_type_ not in ("PERSON", "DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT"):
             i -= 1
             continue
         break
@@ -524,12 +558,28 @@ def _role(doc: Doc, title_start: int, title: str | None, end: int, label: str) -
         return role_title
     # Apposition: "Mykhailo Podolyak, an adviser to President Volodymyr Zelensky, wrote"
     after = doc.text[doc[end - 1].idx + len(doc[end - 1].text) :][:160]
-    m = re.match(r"(?:['’]s)?\s*,\s+((?:an?|the|[A-Z][\w.]+['’]s|its|his|her)\s+[^,.;:“”\"()\n]{2,100}?)\s*(?=[,.;:)\n]|$)", after)
+    m = re.match(r"(?:['’]s)?\s*,\s+((?:an?|the|[A-Z][\w.]+['’]s|its|his|her|[a-z][\w-]*)\s+[^,.;:“”\"()\n]{2,100}?)\s*(?=[,.;:)\n]|$)", after)
+    if m and m.group(1)[:1].islower() and m.group(1).split()[0] not in ("a", "an", "the", "its", "his", "her"):
+        # A bare apposition starts with a noun phrase, not a verb or a clause.
+        at = doc[end - 1].idx + len(doc[end - 1].text) + m.start(1)
+        first = doc.char_span(at, at + len(m.group(1).split()[0]), alignment_mode="expand")
+        if first is None or first[0].pos_ in ("VERB", "AUX", "PRON", "ADV", "CCONJ", "SCONJ", "ADP", "DET") or first[0].tag_ in ("WDT", "WP", "VBG", "VBN", "VBD"):
+            m = None
     if m and label in ("PERSON", "ORG"):
         phrase = m.group(1)
         words = re.split(r"[\s-]+", phrase.lower())
         if len(words) <= 10 and any(w in d.roles for w in words[:6]):
             return re.sub(r"^(?:an?|the)\s+", "", phrase)
+    # Apposition before the name: "Ukraine's ambassador to Poland, Vasyl Bodnar, said"
+    if label in ("PERSON", "ORG") and re.match(r"\s*,", after):
+        head = doc.text[max(0, doc[title_start].idx - 100) : doc[title_start].idx]
+        hm = re.search(
+            r"(?:^|[.;:—–]\s+|\s-\s+|\bwith\s+|\bby\s+|\band\s+|^\W*)((?:[A-Z][\w’'-]*['’]s\s+)?(?:[a-z][\w-]*\s+){0,3}?([a-z][\w-]*)"
+            r"(?:\s+(?:to|of|for|at)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3})?),\s*$",
+            head,
+        )
+        if hm and hm.group(2) in d.roles:
+            return hm.group(1)
     return None
 
 
@@ -550,6 +600,8 @@ def _quotes(article_id: str, body: str, mentions: Sequence[Mention], noise) -> t
     before_re = re.compile(
         r"(?:(?P<n1>" + _NAME_RE + r"|[Hh]e|[Ss]he)\s+(?:" + SPEECH_VERBS + r")\b[^“\"”.]{0,60}?|\badding)\s*[:,]\s*$"
     )
+    # "Podolyak, an adviser to President Zelensky, said ..." names the subject of a speech verb.
+    subject_re = re.compile(r"(" + _NAME_RE + r")(?:\s*,[^,“”\"\n]{0,150},)?\s+(?:" + SPEECH_VERBS + r")\b")
     for m in re.finditer(_Q, body):
         q = m.group("q").strip()
         if any(a <= m.start() < b for a, b in noise):
@@ -574,7 +626,15 @@ def _quotes(article_id: str, body: str, mentions: Sequence[Mention], noise) -> t
         if speaker is None:
             continue
         if speaker.lower() in ("he", "she", "they"):
-            resolved = last_speaker or _last_person(mentions, m.start())
+            # The person last named in this paragraph, else the last speaker.
+            para_start = body.rfind("\n", 0, m.start()) + 1
+            resolved = None
+            for sm in subject_re.finditer(body, para_start, m.start()):
+                hit = _speaker_name(sm.group(1), sm.start(1), mentions, set())
+                if hit and hit in {mm.name for mm in mentions} and norm_key(hit) not in _gazetteer():
+                    resolved = hit
+            resolved = resolved or _last_person([mm for mm in mentions if mm.start >= para_start], m.start())
+            resolved = resolved or last_speaker or _last_person(mentions, m.start())
             if resolved is None:
                 continue
             speaker = resolved
@@ -619,7 +679,7 @@ def _speaker_name(speaker: str, pos: int | None, mentions: Sequence[Mention], us
 
 def _last_person(mentions: Sequence[Mention], before: int) -> str | None:
     for mm in reversed(mentions):
-        if mm.start < before and (mm.label == "PERSON" or mm.title):
+        if mm.start < before and (mm.title or (mm.label == "PERSON" and norm_key(mm.name) not in _gazetteer())):
             return mm.name
     return None
 
@@ -640,6 +700,8 @@ class _Item:
     kind: str  # "place" | "agent"
     place: str | None = None
     speaker: bool = False
+    surname: bool = False
+    """A lone token that is the surname of a full person name in the digest."""
 
 
 class _UnionFind:
@@ -673,7 +735,7 @@ def _is_junk(m: Mention) -> bool:
     return False
 
 
-def _place_of(m: Mention, key: str, person_keys: set[str], article_surnames: set[str]) -> str | None:
+def _place_of(m: Mention, key: str, titled_elsewhere: bool, article_surnames: set[str]) -> str | None:
     """Canonical place name when this mention is a place, else None."""
     if m.title is not None:
         return None
@@ -681,14 +743,14 @@ def _place_of(m: Mention, key: str, person_keys: set[str], article_surnames: set
     if m.label in ("GPE", "LOC", "FAC"):
         if gaz:
             return gaz[0]
-        if key in person_keys:
+        if titled_elsewhere:
             return None
         return m.name
     if gaz is None:
         return None
     if len(key.split()) == 1 and key in article_surnames:
         return None
-    if key in person_keys:
+    if titled_elsewhere:
         return None
     if m.label == "PERSON" and gaz[1] < 100_000:
         return None
@@ -702,7 +764,6 @@ def _place_of(m: Mention, key: str, person_keys: set[str], article_surnames: set
 def merge(articles: Sequence[Article], analyses: Sequence[Analysis]) -> ActorIndex:
     """Merge every article's mentions into one index of actors, with sources."""
     d = _data()
-    order = {a.id: i for i, a in enumerate(articles)}
     by_id = {an.article_id: an for an in analyses}
     sources = {a.id: _sources(a, by_id.get(a.id)) for a in articles}
 
@@ -715,16 +776,16 @@ def merge(articles: Sequence[Article], analyses: Sequence[Analysis]) -> ActorInd
             continue
         for q in an.quotes:
             speakers.add((ai, norm_key(q.speaker)))
+        # A name this article gives as a credit or an attribution is its source, not its actor.
+        credited = {norm_key(n) for n in sources[art.id]}
         for m in an.mentions:
-            if not _is_junk(m):
+            if not _is_junk(m) and norm_key(m.name) not in credited:
                 raw.append((ai, m))
     person_keys: set[str] = set()
     for ai, m in raw:
         key = norm_key(m.name)
-        if (m.title is not None and not _data().titles.get(m.title, True)) or (ai, key) in speakers:
-            person_keys.add(key)
-        elif m.title is not None and m.label != "GPE":
-            person_keys.add(key)
+        if m.title is not None or (ai, key) in speakers:
+            person_keys.add(skeleton(m.name))
     surnames: dict[int, set[str]] = defaultdict(set)
     for ai, m in raw:
         parts = norm_key(m.name).split()
@@ -734,7 +795,7 @@ def merge(articles: Sequence[Article], analyses: Sequence[Analysis]) -> ActorInd
     items: list[_Item] = []
     for ai, m in raw:
         key = norm_key(m.name)
-        place = _place_of(m, key, person_keys, surnames[ai])
+        place = _place_of(m, key, skeleton(m.name) in person_keys, surnames[ai])
         items.append(
             _Item(
                 idx=len(items),
@@ -749,7 +810,7 @@ def merge(articles: Sequence[Article], analyses: Sequence[Analysis]) -> ActorInd
         )
     uf = _UnionFind(len(items))
     _merge_places(items, uf)
-    _merge_agents(items, uf, articles, by_id)
+    _merge_agents(items, uf, articles)
 
     clusters: dict[int, list[_Item]] = defaultdict(list)
     for it in items:
@@ -836,7 +897,6 @@ def merge(articles: Sequence[Article], analyses: Sequence[Analysis]) -> ActorInd
             )
         )
     actors.sort(key=lambda a: (-a.mentions, a.id))
-    del order
     return ActorIndex(actors=tuple(actors), by_article=by_article, sources=sources)
 
 
@@ -865,7 +925,7 @@ def _sources(article: Article, analysis: Analysis | None) -> tuple[str, ...]:
                     tails = sorted((m.group(0) for p in d.caption_tail for m in p.finditer(sent)), key=lambda t: (-len(t), t))
                     sent = tails[0] if tails else ""
                 take(credit_names(sent))
-        for m in re.finditer(r"(?:[A-Z][\w.&'’-]*)(?:\s+[A-Z][\w.&'’-]*)*", para):
+        for m in re.finditer(r"(?:[A-Z][\w&'’-]*(?:\.\w+)*)(?:\s+[A-Z][\w&'’-]*(?:\.\w+)*)*", para):
             name = strip_possessive(m.group(0))
             k = norm_key(name)
             if k in d.agencies:
@@ -879,7 +939,7 @@ def _sources(article: Article, analysis: Analysis | None) -> tuple[str, ...]:
 
 def _looks_like_outlet(name: str) -> bool:
     """An attribution subject that reads like a publication rather than a person."""
-    return bool(re.search(r"[.]\w|[A-Z]{2,}|\b(?:News|Times|Post|Press|Agency|Journal|Daily|Herald|Gazette|TV|Radio|Media|Network)\b", name))
+    return bool(re.search(r"[.]\w|\b(?:News|Times|Post|Press|Agency|Journal|Daily|Herald|Gazette|Tribune|Telegraph|TV|Radio|Media|Network|Broadcasting)\b", name))
 
 
 def _merge_places(items: list[_Item], uf: _UnionFind) -> None:
@@ -892,6 +952,14 @@ def _merge_places(items: list[_Item], uf: _UnionFind) -> None:
         first = groups[k][0]
         for i in groups[k][1:]:
             uf.union(first, i)
+    # A spelling the gazetteer does not list joins the listed place it transliterates.
+    by_canon_skel: dict[str, str] = {}
+    for k in keys:
+        if not k.startswith("~"):
+            by_canon_skel.setdefault(skeleton(k), k)
+    for k in keys:
+        if k.startswith("~") and k[1:] in by_canon_skel:
+            uf.union(groups[by_canon_skel[k[1:]]][0], groups[k][0])
     # Places outside the gazetteer: fuzzy inside a block of the same first letter.
     loose = [k for k in keys if k.startswith("~")]
     blocks: dict[str, list[str]] = defaultdict(list)
@@ -904,47 +972,102 @@ def _merge_places(items: list[_Item], uf: _UnionFind) -> None:
                     uf.union(groups[a][0], groups[b][0])
 
 
-def _merge_agents(items: list[_Item], uf: _UnionFind, articles: Sequence[Article], by_id) -> None:
+def _merge_agents(items: list[_Item], uf: _UnionFind, articles: Sequence[Article]) -> None:
     agents = [it for it in items if it.kind == "agent"]
     by_skel: dict[str, list[int]] = defaultdict(list)
     for it in agents:
         by_skel[it.skel].append(it.idx)
-    for k in sorted(by_skel):
-        for i in by_skel[k][1:]:
-            uf.union(by_skel[k][0], i)
 
     # Evidence of personhood per skeleton, for deciding what a full name is.
     person_skel: set[str] = set()
     for it in agents:
-        if it.m.label == "PERSON" or it.m.title or it.speaker or (it.m.role and it.m.label != "ORG"):
+        if it.m.label == "PERSON" or it.m.title or it.speaker or it.m.role:
             person_skel.add(it.skel)
 
+    # A full name whose surname the same article uses alone for a person is a person
+    # too, whatever the model called the full form ("Denys Shmyhal" ORG, "Shmyhal" PERSON).
+    lone_person = {(it.art, it.skel) for it in agents if len(it.skel.split()) == 1 and it.skel in person_skel and not is_acronym(it.m.name)}
+    for it in agents:
+        parts = it.skel.split()
+        if len(parts) in (2, 3) and (it.art, parts[-1]) in lone_person and it.m.name.split()[0][:1].isupper():
+            person_skel.add(it.skel)
     multi = sorted({it.skel for it in agents if len(it.skel.split()) >= 2})
     persons = [s for s in multi if s in person_skel]
-    # (2) full person names: first and last tokens similar, blocked by initials.
-    blocks: dict[tuple[str, str], list[str]] = defaultdict(list)
+    surname_skels = {s.split()[-1] for s in persons}
+    # Lone tokens that are a first token of a full person name ("Xi" for Xi Jinping,
+    # or a first name) are resolved per article only, never digest-wide.
+    first_skels = {s.split()[0] for s in persons} - surname_skels
+    waiting = surname_skels | {it.skel for it in agents if it.skel in first_skels and it.m.label == "PERSON"}
+
+    # (1) same skeleton, same actor; lone surnames wait for step (3), which may
+    # send namesakes' surnames to different people.
+    for k in sorted(by_skel):
+        if k in waiting:
+            continue
+        for i in by_skel[k][1:]:
+            uf.union(by_skel[k][0], i)
+    # (2) full person names: first and last tokens similar. Candidates are blocked
+    # by surname skeleton; surnames one edit apart are found through a deletion
+    # index (each surname and its one-letter deletions), so work stays near-linear.
+    by_last: dict[str, list[str]] = defaultdict(list)
     for s in persons:
-        parts = s.split()
-        blocks[(parts[0][:1], parts[-1][:2])].append(s)
-    for key in sorted(blocks):
-        block = blocks[key]
-        for i, a in enumerate(block):
+        by_last[s.split()[-1]].append(s)
+    deletions: dict[str, list[str]] = defaultdict(list)
+    for last in sorted(by_last):
+        for k in sorted({last} | {last[:i] + last[i + 1 :] for i in range(len(last))}):
+            deletions[k].append(last)
+    last_pairs: set[tuple[str, str]] = {(last, last) for last in by_last}
+    for group in deletions.values():
+        for i, a in enumerate(group):
+            for b in group[i + 1 :]:
+                last_pairs.add((a, b))
+    for la, lb in sorted(last_pairs):
+        ga, gb = by_last[la], by_last[lb]
+        if la == lb:
+            for i, a in enumerate(ga):
+                pa = a.split()
+                for b in ga[i + 1 :]:
+                    if _same_person(pa, b.split()):
+                        uf.union(by_skel[a][0], by_skel[b][0])
+            continue
+        # Different surname spellings: the first names must agree (or be initials).
+        firsts: dict[str, list[str]] = defaultdict(list)
+        for b in gb:
+            firsts[b.split()[0]].append(b)
+        for a in ga:
             pa = a.split()
-            for b in block[i + 1 :]:
-                pb = b.split()
-                if _same_person(pa, pb):
+            for b in [*firsts.get(pa[0], ()), *firsts.get(pa[0][:1], ())]:
+                if _same_person(pa, b.split()):
                     uf.union(by_skel[a][0], by_skel[b][0])
+            if len(pa[0]) == 1:
+                for b in gb:
+                    if b.split()[0][:1] == pa[0] and _same_person(pa, b.split()):
+                        uf.union(by_skel[a][0], by_skel[b][0])
     # Organisations with near-identical long names.
     orgs = [s for s in multi if s not in person_skel]
     oblocks: dict[str, list[str]] = defaultdict(list)
     for s in orgs:
-        oblocks[s[:2]].append(s)
+        oblocks[f"{len(s.split())} {s.split()[0]}"].append(s)
     for key in sorted(oblocks):
         block = oblocks[key]
         for i, a in enumerate(block):
             for b in block[i + 1 :]:
-                if len(a.split()) == len(b.split()) and fuzz.ratio(a, b) >= 93:
+                if fuzz.ratio(a, b) >= 93:
                     uf.union(by_skel[a][0], by_skel[b][0])
+
+    # Party names written with different leading acronyms ("MRF New Beginning",
+    # "DPS-New Beginning"): one organisation when the shared rest is distinctive.
+    tails: dict[str, list[int]] = defaultdict(list)
+    for s in orgs:
+        raw_first = by_skel[s] and items[by_skel[s][0]].m.name.replace("-", " ").replace("–", " ").split()
+        rest = s.split()[1:]
+        if raw_first and is_acronym(raw_first[0]) and len(rest) >= 2:
+            words = norm_key(" ".join(raw_first[1:])).split()
+            if any(w not in _data().org_words for w in words):
+                tails[" ".join(rest)].append(by_skel[s][0])
+    for k in sorted(tails):
+        for i in tails[k][1:]:
+            uf.union(tails[k][0], i)
 
     # (3) a lone surname joins the full person name ending in it, when unambiguous.
     last_index: dict[str, list[str]] = defaultdict(list)
@@ -958,13 +1081,12 @@ def _merge_agents(items: list[_Item], uf: _UnionFind, articles: Sequence[Article
     def people(skels: Iterable[str]) -> list[int]:
         return sorted({uf.find(by_skel[s][0]) for s in skels})
 
-    singles = sorted({it.skel for it in agents if len(it.skel.split()) == 1})
+    unresolved: dict[str, list[int]] = defaultdict(list)
     for it in agents:
-        if len(it.skel.split()) != 1 or is_acronym(it.m.name):
+        if it.skel not in surname_skels:
             continue
         cands = last_index.get(it.skel, [])
-        if not cands:
-            continue
+        it.surname = True
         local = people(s for s in cands if (s, it.art) in first_pos)
         before = people(s for s in cands if first_pos.get((s, it.art), 1 << 60) < it.m.start)
         everywhere = people(cands)
@@ -975,13 +1097,33 @@ def _merge_agents(items: list[_Item], uf: _UnionFind, articles: Sequence[Article
             uf.union(before[0], it.idx)
         elif not local and len(everywhere) == 1:
             uf.union(everywhere[0], it.idx)
-    del singles
+        else:
+            unresolved[it.skel].append(it.idx)
+    first_index: dict[str, list[str]] = defaultdict(list)
+    for s in persons:
+        first_index[s.split()[0]].append(s)
+    for it in agents:
+        if it.skel in surname_skels or it.skel not in waiting:
+            continue
+        local = people(s for s in first_index.get(it.skel, ()) if (s, it.art) in first_pos)
+        if len(local) == 1:
+            uf.union(local[0], it.idx)
+        else:
+            unresolved[it.skel].append(it.idx)
+    for k in sorted(unresolved):
+        for i in unresolved[k][1:]:
+            uf.union(unresolved[k][0], i)
 
     # (4) acronyms: declared "(ACR)" aliases first, then initials of a long form.
     declared: dict[tuple[int, str], int] = {}
+    agents_of: dict[int, list[_Item]] = defaultdict(list)
+    for it in agents:
+        agents_of[it.art].append(it)
     for ai, art in enumerate(articles):
         body = art.body
-        mine = [it for it in agents if it.art == ai]
+        mine = agents_of.get(ai, [])
+        if not mine:
+            continue
         for hit in re.finditer(r"\(([A-Z][A-Z0-9&.-]{1,9})\)", body):
             for it in mine:
                 end = it.m.start + len(it.m.text)
@@ -1054,9 +1196,9 @@ def _describe(members: list[_Item]) -> dict:
         votes[t] += 1
         if m.title is not None:
             votes["person"] += 3
-        if it.speaker:
+        if it.speaker or it.surname:
             votes["person"] += 2
-        if m.role and any(w in d.roles for w in re.split(r"[\s-]+", m.role.lower())) and m.label != "ORG":
+        if m.role and any(w in d.roles for w in re.split(r"[\s-]+", m.role.lower())):
             votes["person"] += 1
         if m.label == "PERSON" and len(it.key.split()) >= 2:
             has_full_person = True
@@ -1084,6 +1226,13 @@ def _describe(members: list[_Item]) -> dict:
         if it.m.role:
             roles[it.m.role] += 1
             first_seen.setdefault(it.m.role, n)
+    if not roles:
+        # No description in the text: an office title written before the name still says it.
+        for n, it in enumerate(members):
+            t = it.m.title
+            if t and not d.titles.get(t, True) and not t.endswith("."):
+                roles[t] += 1
+                first_seen.setdefault(t, n)
     ordered_roles = tuple(r for r, _ in sorted(roles.items(), key=lambda kv: (-kv[1], first_seen[kv[0]], kv[0])))
     return {
         "name": name,

@@ -9,7 +9,7 @@ import dataclasses
 import logging
 import os
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime, timezone
 
@@ -29,6 +29,25 @@ def timed(stage: str) -> Iterator[None]:
     started = time.perf_counter()
     yield
     log.info("%-10s %6.2f s", stage, time.perf_counter() - started)
+
+
+@contextmanager
+def progress(total: int, stage: str, bar: bool) -> Iterator[Callable[[int], None]]:
+    """Report progress: a bar on a terminal, a log line every 10% elsewhere (CI logs, files)."""
+    if bar:
+        with tqdm(total=total, desc=stage, unit="article", leave=False) as meter:
+            yield meter.update
+        return
+    done, next_report = 0, 0.1
+
+    def advance(count: int) -> None:
+        nonlocal done, next_report
+        done += count
+        if total >= 100 and done / total >= next_report:
+            log.info("%s: %d/%d articles", stage, done, total)
+            next_report = int(done / total * 10 + 1) / 10
+
+    yield advance
 
 
 def with_unique_ids(articles: Sequence[Article]) -> tuple[Article, ...]:
@@ -67,10 +86,8 @@ def build_digest(config: Config) -> Digest:
         articles = with_unique_ids([article for source in ingested.sources for article in segment.segment(source)])
     log.info("%d source file(s) -> %d article(s)", len(ingested.sources), len(articles))
 
-    with timed("extract"), tqdm(
-        total=len(articles), desc="extract", unit="article", disable=not config.progress, leave=False
-    ) as bar:
-        analyses = extract.analyse_all(articles, workers=config.workers, on_progress=bar.update)
+    with timed("extract"), progress(len(articles), "extract", bar=config.progress) as advance:
+        analyses = extract.analyse_all(articles, workers=config.workers, on_progress=advance)
 
     with timed("actors"):
         actor_index = actors.merge(articles, analyses)

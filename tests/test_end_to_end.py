@@ -102,8 +102,11 @@ def test_article_text_with_markup_shows_as_text(built):
     hostile = built / "hostile-input"
     hostile.mkdir()
     (hostile / "sit-in <b>.txt").write_text(HOSTILE, encoding="utf-8")
+    # A docs folder of its own, with the hand-written pages the navigation names.
+    (built / "docs-hostile").mkdir()
+    shutil.copy(built / "docs" / "about.md", built / "docs-hostile" / "about.md")
     result = subprocess.run(
-        [".venv/bin/python", "-m", "generator", "build", "--input", "hostile-input", "--docs", "docs", "--site", "site-hostile"],
+        [".venv/bin/python", "-m", "generator", "build", "--input", "hostile-input", "--docs", "docs-hostile", "--site", "site-hostile"],
         cwd=built, capture_output=True, text=True,
     )
     assert result.returncode == 0, result.stderr[-3000:]
