@@ -863,7 +863,9 @@ def merge(articles: Sequence[Article], analyses: Sequence[Analysis]) -> ActorInd
             lede = 2.0 if first_sent <= 1 else 0.0
             in_title = 2.0 if any(f" {i.key} " in f" {title_keys[art.id]} " for i in its) else 0.0
             quoted = 2.0 if quote_count[(ai, cid)] else 0.0
-            score = n + lede + in_title + quoted
+            # The text introducing someone with an office or a description marks them as part of the story.
+            described = 2.0 if any(i.m.title or i.m.role for i in its) else 0.0
+            score = n + lede + in_title + quoted + described
             scored.append((-score, min(i.m.start for i in its), cid, score))
         scored.sort()
         main = [cid for _, _, cid, score in scored if score >= SALIENT_MIN][:MAX_MAIN]

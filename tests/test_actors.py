@@ -305,6 +305,20 @@ def test_quotes_resolve_to_actor_ids_and_raise_salience():
     assert p.id in idx.by_article["a"]
 
 
+def test_one_off_mention_with_an_office_or_description_is_a_main_actor():
+    idx = run_merge({"a": [
+        M("a", "Norvik", label="GPE", start=0), M("a", "Norvik", label="GPE", start=40, sentence=1),
+        M("a", "President Anna Holm", start=300, sentence=6, title="President"),
+        M("a", "Piet Vos", start=400, sentence=7, role="port union leader"),
+        M("a", "Lisbon", label="GPE", start=500, sentence=8),
+        M("a", "Karl Dorn", start=600, sentence=9),
+    ]})
+    main = idx.by_article["a"]
+    assert one(idx, "Anna Holm").id in main and one(idx, "Piet Vos").id in main
+    assert one(idx, "Lisbon").id not in main and one(idx, "Karl Dorn").id not in main
+    assert one(idx, "Lisbon").articles == ("a",)
+
+
 def test_agencies_and_credit_names_are_sources_not_actors():
     art = make_article(
         "a",
