@@ -763,7 +763,6 @@ def _place_of(m: Mention, key: str, titled_elsewhere: bool, article_surnames: se
 
 def merge(articles: Sequence[Article], analyses: Sequence[Analysis]) -> ActorIndex:
     """Merge every article's mentions into one index of actors, with sources."""
-    d = _data()
     by_id = {an.article_id: an for an in analyses}
     sources = {a.id: _sources(a, by_id.get(a.id)) for a in articles}
 

@@ -1,17 +1,25 @@
 """Keyphrases: per-article candidates, then digest-wide ranking and topic phrases.
 
-``extract`` runs once per article (the parallel "map" step). It proposes
-well-formed noun phrases from spaCy noun chunks and named entities of the
-parsed body and headline, scores them with YAKE (n=3, English), frequency and
-position (news puts the key facts in the headline and lede), drops page
-furniture, bare dates and numbers, and folds near-duplicates by lemma,
-spelling and containment, keeping the better-formed variant.
+``extract`` runs once per article (the parallel "map" step) on the parse the
+pipeline already made. It proposes well-formed noun phrases from spaCy noun
+chunks and named entities of the body, and phrases of the headline and
+standfirst, which are tokenised only and tagged from the body's parse (no
+second model run). Candidates are scored by frequency, position (news puts the
+key facts in the headline and lede), headline credit, YAKE's ranking of
+headline, standfirst and body (the yake package, options in YAKE_OPTIONS) and an
+event-noun flag ("resignation", "protests"); page furniture, bare dates and
+numbers are dropped and near-duplicates folded by lemma, spelling and
+containment, keeping the better-formed variant.
 
 ``rank`` works across all articles with sparse matrices and no pairwise
 article comparisons, so it stays linear in the number of articles. Each
-article's list is re-weighted by how much of its topic shares a phrase and
-diversified with MMR over lemma overlap; each topic gets the phrases that set
-it apart from the other topics by class-based TF-IDF (c-TF-IDF).
+article's list is re-weighted by how much of its topic shares a phrase,
+broad one-word nouns ("attack", "talks") give way to their specific forms
+("Russian attack"), and the list is diversified with MMR over lemma overlap
+with at most MAX_NAMES named entities: the site shows actors separately, so
+keyphrases carry what happened and the issues. Each topic gets the phrases
+that set it apart from the other topics by class-based TF-IDF (c-TF-IDF),
+under the same rules.
 """
 
 from __future__ import annotations
@@ -27,6 +35,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
+import spacy.symbols
 import yake
 from rapidfuzz import fuzz
 from scipy import sparse
@@ -44,9 +53,19 @@ YAKE_OPTIONS = {
     "window_size": 1,
 }
 MAX_CANDIDATES = 30
+YAKE_TOP = 40
+MAX_CANDIDATE_NAMES = 12
 MAX_KEYPHRASES = 10
 MMR_LAMBDA = 0.7
 NAME_SIMILARITY = 0.3
+MAX_NAMES = 3
+"""Named entities allowed in one top-10 list: the site lists actors separately,
+so keyphrases carry what happened and the issues, plus the most central names."""
+BROAD_DAMP = 0.6
+"""Relevance factor of a broad one-word noun ("attack") when the article also
+has a longer phrase containing it ("Russian attack")."""
+BROAD_ALONE = 0.6
+"""... and when it has none."""
 
 _DATA = Path(__file__).resolve().parent / "data"
 
@@ -57,6 +76,9 @@ _STRIP_POS = frozenset(
 )
 _BAD_INSIDE_POS = frozenset({"DET", "PRON", "AUX", "PART", "SCONJ", "NUM", "SYM", "INTJ", "SPACE"})
 _HEAD_POS = frozenset({"NOUN", "PROPN"})
+_PLURAL = frozenset({"NNS", "NNPS"})
+_OPENERS = frozenset({"\u201c", '"', "\u2018", "'", "(", "\u2014", "-", ":", "\n", "\n\n"})
+_POS_IDS = {name: spacy.symbols.IDS[name] for name in ("NOUN", "PROPN", "VERB")}
 _HYPHENS = frozenset({"-", "\u2010", "\u2011", "\u2012", "\u2013"})
 
 # A paragraph or sentence that is page furniture rather than story text.
@@ -106,6 +128,10 @@ def _credits() -> frozenset[str]:
     return _word_list("credits")
 
 
+def _broad() -> frozenset[str]:
+    return _word_list("broad")
+
+
 @lru_cache(maxsize=1)
 def _credit_line_re() -> re.Pattern[str]:
     """A caption or credit line: ends in "(Reuters)" or "AFP / Getty Images"."""
@@ -133,7 +159,28 @@ def yake_baseline(text: str, top: int = 10) -> list[str]:
     return [kw for kw, _ in _yake(text, top)]
 
 
+def _apply_yake(pool: "_Pool", text: str, top: int = YAKE_TOP) -> None:
+    """Credit the candidates that YAKE ranks best on headline, standfirst and body.
+
+    YAKE's own candidates are not added: spaCy's phrases are better formed, and
+    YAKE's ranking is what it contributes.
+    """
+    by_form: dict[str, _Candidate] = {}
+    for cand in pool.items.values():
+        for form in (*cand.forms, *cand.head_forms):
+            by_form.setdefault(_fold_text(form), cand)
+    for rank, (keyword, _) in enumerate(_yake(text, top)):
+        cand = by_form.get(_fold_text(keyword))
+        if cand is not None:
+            cand.yake = max(cand.yake, 1.0 - rank / top)
+
+
 # ----------------------------------------------------------------- normalisation
+
+
+@lru_cache(maxsize=100_000)
+def _fold_word(text: str) -> str:
+    return _fold_text(text)
 
 
 def _fold_text(text: str) -> str:
@@ -180,6 +227,9 @@ class _Candidate:
     """Credit for occurring in the headline (1.0) or standfirst (0.6)."""
     order: int = 0
     """Position of first sighting; the last tie-break."""
+    event: bool = False
+    """The head noun names something that happened ("resignation", "protests")."""
+    """The head noun names something that happened ("resignation", "protests")."""
 
     @property
     def label(self) -> str | None:
@@ -205,8 +255,10 @@ def _display(tokens: Sequence[Token], entity: bool) -> str:
             tok.pos_ == "PROPN"
             or (tok.ent_type_ == "NORP" and text[:1].isupper())
             or (entity and text[:1].isupper())
+            # Capitalised mid-sentence: a name the tagger read as an adjective ("the Kyiv region").
+            or (text[:1].isupper() and tok.i > 0 and not tok.is_sent_start and tok.doc[tok.i - 1].text not in _OPENERS)
             or (len(text) > 1 and text.isupper())
-            or any(c.isupper() for c in text[1:])
+            or text[1:] != text[1:].lower()
         )
         parts.append(text if keep else text.lower())
         parts.append(" " if tok.whitespace_ else "")
@@ -218,7 +270,7 @@ def _lemma(tok: Token) -> str:
         base = tok.text
     else:
         base = tok.lemma_ or tok.text
-    return _fold_text(base).replace(".", "")
+    return _fold_word(base).replace(".", "")
 
 
 def _key(tokens: Sequence[Token]) -> tuple[str, ...]:
@@ -366,7 +418,9 @@ class _Pool:
     def __init__(self) -> None:
         self.items: dict[tuple[str, ...], _Candidate] = {}
 
-    def add(self, tokens: Sequence[Token], sentence: int, entity: str | None, head: float = 0.0) -> _Candidate | None:
+    def add(
+        self, tokens: Sequence[Token], sentence: int, entity: str | None, head: float = 0.0, form: str | None = None
+    ) -> _Candidate | None:
         key = _key(tokens)
         if not _acceptable(key, tokens):
             return None
@@ -378,7 +432,7 @@ class _Pool:
         else:
             cand.tf += 1
             cand.first = min(cand.first, sentence)
-        form = _display(tokens, entity is not None)
+        form = form or _display(tokens, entity is not None)
         # Running text spells a phrase more reliably than a headline does.
         (cand.head_forms if head else cand.forms)[form] += 1
         if entity:
@@ -389,10 +443,11 @@ class _Pool:
         return cand
 
 
-def _furniture_mask(doc: Doc, paragraphs: Sequence[str] | None) -> np.ndarray:
+def _furniture_mask(
+    doc: Doc, text: str, paragraphs: Sequence[str] | None, bounds: Sequence[tuple[int, int]]
+) -> np.ndarray:
     """Per token: True when it lies in page furniture or a dateline."""
     mask = np.zeros(len(doc), dtype=bool)
-    text = doc.text
     spans: list[tuple[int, int, bool]] = []  # (start char, end char, whole furniture)
     if paragraphs is not None:
         offset = 0
@@ -413,9 +468,9 @@ def _furniture_mask(doc: Doc, paragraphs: Sequence[str] | None) -> np.ndarray:
             dl = doc.char_span(start, start + m.end(), alignment_mode="expand")
             if dl is not None:
                 mask[dl.start : dl.end] = True
-    for sent in doc.sents:
-        if _is_furniture(sent.text) and len(sent) < 40:
-            mask[sent.start : sent.end] = True
+    for start, end in bounds:
+        if end - start < 40 and _is_furniture(text[doc[start].idx : doc[end - 1].idx + len(doc[end - 1])]):
+            mask[start:end] = True
     return mask
 
 
@@ -425,7 +480,9 @@ def _is_furniture(text: str) -> bool:
         return True
     if _fold_text(stripped).strip(" .:") in _boilerplate():
         return True
-    if _credit_line_re().search(stripped) and len(stripped) < 400:
+    # The credit pattern is anchored at the end; searching the tail alone is the same test, faster.
+    tail = stripped[-160:]
+    if len(stripped) < 400 and (tail.endswith(")") or "/" in tail) and _credit_line_re().search(tail):
         return True
     if len(stripped) > 240:
         return False
@@ -436,7 +493,7 @@ def _is_furniture(text: str) -> bool:
     return False
 
 
-def _head_text(article: Article, body: str) -> tuple[str, str]:
+def _head_text(article: Article, body: str) -> tuple[str, tuple[str, ...]]:
     """Title and standfirst, with Title Case undone where the body writes a word in lower case."""
 
     def fix(text: str) -> str:
@@ -453,46 +510,18 @@ def _head_text(article: Article, body: str) -> tuple[str, str]:
         return " ".join(out)
 
     title = fix(article.title or "")
-    stand = " ".join(fix(s) for s in article.standfirst)
-    return title, stand
+    return title, tuple(fix(s) for s in article.standfirst)
 
 
-def _collect(
-    doc: Doc,
-    pool: _Pool,
-    mask: np.ndarray | None,
-    head: float = 0.0,
-    head_of: dict | None = None,
-    body_words: frozenset[str] | None = None,
-) -> None:
-    """Add noun-chunk and entity phrases of doc to the pool.
-
-    For the headline (head > 0), a phrase must use only words of the body:
-    the small model often reads a headline verb as a noun ("Athens forces").
-    If it does not, its last word alone is tried when it is a singular noun.
-    """
-    sentences = _sentence_of(doc)
-
-    def sentence_of(tok: Token) -> int:
-        return sentences[tok.i]
+def _collect(doc: Doc, pool: _Pool, mask: np.ndarray, sentences: Sequence[int], lower_words: frozenset[str]) -> None:
+    """Add noun-chunk and entity phrases of the body to the pool."""
 
     def masked(tokens: Sequence[Token]) -> bool:
-        return mask is not None and bool(mask[tokens[0].i : tokens[-1].i + 1].any())
-
-    def weight(tok: Token) -> float:
-        return head if head_of is None else head_of.get(sentence_of(tok), head)
+        return bool(mask[tokens[0].i : tokens[-1].i + 1].any())
 
     def add(tokens: list[Token], label: str | None) -> None:
-        if body_words is not None:
-            key = _key(tokens)
-            if not all(k in body_words for k in key):
-                if len(tokens) > 1 and tokens[-1].tag_ == "NN" and tokens[-1].pos_ == "NOUN":
-                    tokens = tokens[-1:]
-                else:
-                    return
-        pool.add(tokens, sentence_of(tokens[0]), label, weight(tokens[0]))
+        pool.add(tokens, sentences[tokens[0].i], label)
 
-    lower_words = frozenset(t.text for t in doc if t.text.islower())
     person_tokens: set[int] = set()
     taken: set[tuple[int, int]] = set()  # entity spans already counted
     for ent in doc.ents:
@@ -551,12 +580,83 @@ def _collect(
             add(tokens, label or None)
 
 
-def _sentence_of(doc: Doc) -> list[int]:
-    """Sentence index of every token (Token.sent rescans the document each time)."""
-    index = [0] * len(doc)
-    for i, sent in enumerate(doc.sents):
-        index[sent.start : sent.end] = [i] * (sent.end - sent.start)
-    return index
+@dataclass
+class _Table:
+    """Per-token attributes read once from the parse (iterating a Doc builds a Token each time)."""
+
+    lower: list[str]
+    lemma: list[str]
+    """_lemma of each token; stop words in lower case."""
+    sentence: list[int]
+    bounds: list[tuple[int, int]]
+    """Token range of each sentence."""
+    punct: np.ndarray
+    cased: np.ndarray
+    """Capitalised and not the first word of its sentence."""
+    upper: np.ndarray
+    """An acronym ("NATO")."""
+    lower_words: frozenset[str]
+    """Words the text writes in lower case."""
+    verbs: frozenset[str]
+    """Lemmas used as verbs."""
+    noun: list[bool]
+    """Tagged as a noun or name."""
+    lemma_lower: list[str]
+    """The model's lemma in lower case."""
+
+
+def _table(doc: Doc) -> _Table:
+    strings = doc.vocab.strings
+    cols = doc.to_array(["ORTH", "LOWER", "LEMMA", "POS", "ENT_TYPE", "IS_PUNCT", "IS_SPACE", "IS_STOP", "SENT_START"])
+    orth = [strings[h] for h in cols[:, 0].tolist()]
+    lower = [strings[h] for h in cols[:, 1].tolist()]
+    lemma_raw = [strings[h] for h in cols[:, 2].tolist()]
+    pos = cols[:, 3].tolist()
+    ent = [strings[h] for h in cols[:, 4].tolist()]
+    punct = (cols[:, 5] != 0) | (cols[:, 6] != 0)
+    stop = cols[:, 7].tolist()
+    starts = np.flatnonzero(cols[:, 8] == 1).tolist()
+    if not starts or starts[0] != 0:
+        starts = [0, *starts]
+    ends = [*starts[1:], len(doc)]
+    sentence = [0] * len(doc)
+    for n, (a, b) in enumerate(zip(starts, ends)):
+        sentence[a:b] = [n] * (b - a)
+    propn, verb, noun = _POS_IDS["PROPN"], _POS_IDS["VERB"], _POS_IDS["NOUN"]
+    lemma, cased, upper = [], np.zeros(len(doc), dtype=bool), np.zeros(len(doc), dtype=bool)
+    lower_words, verbs = set(), set()
+    start_set = set(starts)
+    for i, text in enumerate(orth):
+        p = pos[i]
+        if stop[i]:
+            lemma.append(lower[i])
+        elif p == propn or ent[i] in _ENTITY_LABELS:
+            lemma.append(_fold_word(text).replace(".", ""))
+        else:
+            lemma.append(_fold_word(lemma_raw[i] or text).replace(".", ""))
+        if text.islower():
+            lower_words.add(text)
+        if punct[i]:
+            continue
+        if text[:1].isupper() and i not in start_set:
+            cased[i] = True
+        if len(text) > 1 and text.isupper():
+            upper[i] = True
+        if p == verb:
+            verbs.add(lemma_raw[i].lower())
+    return _Table(
+        lower=lower,
+        lemma=lemma,
+        sentence=sentence,
+        bounds=list(zip(starts, ends)),
+        punct=punct,
+        cased=cased,
+        upper=upper,
+        lower_words=frozenset(lower_words),
+        verbs=frozenset(verbs),
+        noun=[p == noun or p == propn for p in pos],
+        lemma_lower=[x.lower() for x in lemma_raw],
+    )
 
 
 def _common_word(tok: Token, lower_words: frozenset[str]) -> bool:
@@ -565,71 +665,6 @@ def _common_word(tok: Token, lower_words: frozenset[str]) -> bool:
     if tok.text == low or tok.is_upper:
         return False
     return low in lower_words
-
-
-def _ngram_index(docs: Iterable[Doc], masks: Iterable[np.ndarray | None]) -> dict[tuple[str, ...], list[list[Token]]]:
-    index: dict[tuple[str, ...], list[list[Token]]] = defaultdict(list)
-    for doc, mask in zip(docs, masks):
-        words = [t for t in doc if not t.is_punct and not t.is_space]
-        for i in range(len(words)):
-            for n in range(1, 4):
-                if i + n > len(words):
-                    break
-                span = words[i : i + n]
-                if span[-1].i - span[0].i >= 2 * n + 1:
-                    break
-                if mask is not None and mask[span[0].i : span[-1].i + 1].any():
-                    continue
-                key = tuple(_fold_text(t.text) for t in span)
-                index[key].append(list(doc[span[0].i : span[-1].i + 1]))
-    return index
-
-
-def _yake_words(kw: str) -> tuple[str, ...]:
-    return tuple(w for w in re.split(r"[\s\-\u2010-\u2013]+", _fold_text(kw)) if w)
-
-
-def _apply_yake(pool: _Pool, text: str, docs: list[Doc], masks: list[np.ndarray | None], sentence_of) -> None:
-    results = _yake(text, 40)
-    if not results:
-        return
-    index = _ngram_index(docs, masks)
-    total = len(results)
-    for rank, (kw, _h) in enumerate(results):
-        spans = index.get(_yake_words(kw))
-        if not spans:
-            continue
-        spans = [span for span in spans if not _starts_inside_phrase(span)]
-        if not spans:
-            continue
-        entity = all(t.ent_type_ in _ENTITY_LABELS for t in spans[0])
-        trimmed = [_trim(list(span), entity) for span in spans]
-        tokens = trimmed[0]
-        if not tokens or not _well_formed(tokens, entity=entity):
-            continue
-        key = _key(tokens)
-        if not _acceptable(key, tokens):
-            continue
-        credit = 1.0 - rank / total
-        cand = pool.items.get(key)
-        if cand is None:
-            # YAKE found a phrase the chunker split differently; count its uses.
-            for span in trimmed:
-                if span and span[0].doc is docs[0] and _key(span) == key:
-                    cand = pool.add(span, sentence_of(span[0]), tokens[-1].ent_type_ if entity else None)
-            if cand is None:
-                continue
-        cand.yake = max(cand.yake, credit)
-
-
-def _starts_inside_phrase(span: Sequence[Token]) -> bool:
-    """True when the word before the span modifies a word in it ("protection
-    mechanism" cut out of "civil protection mechanism")."""
-    first = span[0]
-    if first.i == 0:
-        return False
-    prev = first.doc[first.i - 1]
-    return prev.dep_ in {"amod", "compound", "nmod", "poss"} and first.i <= prev.head.i <= span[-1].i
 
 
 def _contains(long: tuple[str, ...], short: tuple[str, ...]) -> bool:
@@ -672,10 +707,18 @@ def _fold(pool: _Pool) -> list[_Candidate]:
                 del alive[drop.key]
 
     # Containment, shortest first: "Vries" in "Marieke de Vries", "crane" in "automated crane".
+    by_word: dict[str, list[_Candidate]] = defaultdict(list)
+    for cand in alive.values():
+        for word in set(cand.key):
+            by_word[word].append(cand)
     for short in sorted(list(alive.values()), key=lambda c: (len(c.key), c.order)):
         if short.key not in alive:
             continue
-        longer = [c for c in alive.values() if len(c.key) > len(short.key) and _contains(c.key, short.key)]
+        longer = [
+            c
+            for c in by_word[short.key[0]]
+            if len(c.key) > len(short.key) and c.key in alive and _contains(c.key, short.key)
+        ]
         if not longer:
             continue
         best = sorted(longer, key=lambda c: (-(c.tf + c.nested), c.order))[0]
@@ -716,9 +759,10 @@ WEIGHTS = {
     "position": 0.9,
     "head": 1.3,
     "yake": 0.8,
-    "multiword": 1.15,
+    "multiword": 1.3,
     "entity": 1.05,
     "single_common": 1.0,
+    "event": 1.15,
 }
 
 
@@ -734,45 +778,241 @@ def _score(c: _Candidate) -> float:
         score *= w["single_common"]
     if c.label in {"PERSON", "ORG", "GPE", "LOC", "EVENT", "FAC", "LAW"}:
         score *= w["entity"]
+    if c.event:
+        score *= w["event"]
     if c.tf == 0 and c.nested == 0 and c.head < 1.0:
         score *= 0.5
     return score
 
 
+# Suffix of a noun made from a verb, and what to add to the stem to get the verb back.
+_NOMINAL_SUFFIXES = (
+    ("ation", ("", "e")),  # resignation, evacuation
+    ("ion", ("", "e")),  # election, demarcation
+    ("ment", ("",)),  # agreement
+    ("al", ("",)),  # withdrawal
+    ("ure", ("e",)),  # closure
+    ("ance", ("", "e")),
+    ("ence", ("", "e")),
+)
+
+
+@lru_cache(maxsize=20_000)
+def _verb_of(noun: str) -> str | None:
+    """The verb a noun is derived from ("resignation" -> "resign", "closure" -> "close")."""
+    verbs = _word_classes()["verb"]
+    for suffix, endings in _NOMINAL_SUFFIXES:
+        if noun.endswith(suffix) and len(noun) - len(suffix) >= 3:
+            stem = noun[: -len(suffix)]
+            for ending in endings:
+                if stem + ending in verbs:
+                    return stem + ending
+    return None
+
+
+def _mark_events(cands: Iterable[_Candidate], verbs: set[str], head_verbs: dict[str, float]) -> None:
+    """Flag event nouns and credit the nouns of the headline's verbs ("resigns" -> "resignation").
+
+    An event noun is a nominalisation of a verb, or a noun the same story also
+    uses as a verb ("protest").
+    """
+    for cand in cands:
+        if cand.proper:
+            continue
+        noun = cand.key[-1]
+        verb = _verb_of(noun)
+        cand.event = verb is not None or noun in verbs
+        credit = max(head_verbs.get(verb or "", 0.0), head_verbs.get(noun, 0.0)) if len(cand.key) == 1 else 0.0
+        if credit:
+            cand.head = max(cand.head, credit)
+
+
+@lru_cache(maxsize=1)
+def _word_classes() -> dict[str, frozenset[str]]:
+    """Base forms the lemmatizer knows as nouns, verbs and adjectives."""
+    index = nlp.load().get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    return {pos: frozenset(index[pos]) for pos in ("noun", "verb", "adj")}
+
+
+def _tag_headline(text: str, lexicon: dict[str, Token], nouns: frozenset[str]) -> Doc:
+    """Tokenise a headline and tag it from the body's parse, without running the model.
+
+    A word takes the lemma and tag of its use in the body (a noun if the body
+    ever uses it as one). Other words are looked up in the lemmatizer's word
+    lists. Headlines put their verb in the present tense, so a noun/verb word
+    ending in -s with more words after it is the verb ("Athens forces
+    thousands", "strike ends with"), while one that closes the clause is a
+    plural ("more rate cuts").
+    """
+    doc = nlp.load().make_doc(text)
+    classes = _word_classes()
+    seen_verb = False
+    for i, tok in enumerate(doc):
+        low = tok.lower_
+        base = _singular(low)
+        body = lexicon.get(low) or lexicon.get(base)
+        if tok.is_punct or tok.like_num:
+            tok.pos_, tok.tag_, tok.lemma_ = ("PUNCT" if tok.is_punct else "NUM"), "", low
+            continue
+        if body is not None:
+            pos, tag, lemma = body.pos_, body.tag_, body.lemma_
+            if body.ent_type_ in _ENTITY_LABELS or body.ent_type_ == "NORP":
+                lemma = body.text
+            if body.ent_type_ == "NORP" and low.endswith("s") and tok.text[:1].isupper():
+                pos, tag = "PROPN", "NNPS"  # "Bulgarians protest ...": the people, not a modifier
+            if pos not in _HEAD_POS and body.lemma_.lower() in nouns:
+                pos, tag = "NOUN", "NN"
+        elif tok.is_stop:
+            pos, tag, lemma = "X", "", low
+        elif tok.text[:1].isupper() and i > 0 and base not in classes["noun"]:
+            pos, tag, lemma = "PROPN", "NNP", tok.text
+        elif base in classes["noun"]:
+            pos, tag, lemma = "NOUN", ("NNS" if base != low else "NN"), base
+        elif low in classes["adj"]:
+            pos, tag, lemma = "ADJ", "JJ", low
+        else:
+            pos, tag, lemma = "VERB", "VB", low
+        following = doc[i + 1] if i + 1 < len(doc) else None
+        plural = low.endswith("s") and not low.endswith("ss") and base != low
+        verbal = base in classes["verb"] or (body is not None and body.pos_ == "VERB")
+        previous = doc[i - 1] if i > 0 else None
+        body_noun = body is not None and body.pos_ in _HEAD_POS and body.lower_ == low
+        if plural and verbal and not body_noun:
+            # Subject, verb, object: the first -s word before the line ends is the verb.
+            if following is None or (seen_verb and following.is_punct):
+                if base in classes["noun"]:
+                    pos, tag, lemma = "NOUN", "NNS", base
+            else:
+                pos, tag, lemma = "VERB", "VBZ", base
+        elif verbal and not plural and pos in {"NOUN", "VERB"} and previous is not None and previous.tag_ in _PLURAL:
+            pos, tag = "VERB", "VBP"  # "prices drive", "Ships queue", "Bulgarians protest"
+        elif previous is not None and previous.lower_ == "to" and low in classes["verb"]:
+            pos, tag = "VERB", "VB"  # "to meet"
+        elif i == 0 and body is None and low in classes["adj"]:
+            pos, tag, lemma = "ADJ", "JJ", tok.text  # "Polish inflation ..."
+        seen_verb = seen_verb or pos in {"VERB", "AUX"}
+        tok.pos_, tok.tag_, tok.lemma_ = pos, tag, lemma
+    return doc
+
+
+def _headline(
+    pool: _Pool, doc: Doc, table: "_Table", mask: np.ndarray, title: str, stand: Sequence[str], docs: list[Doc]
+) -> dict[str, float]:
+    """Credit phrases of the headline (1.0) and standfirst (0.6) without parsing them again.
+
+    Each line is tagged from the body's parse (see _tag_headline); a run of
+    adjectives and nouns ending in a noun is a phrase ("rate cut", "Polish
+    inflation", "job guarantees"). Body candidates whose words all occur in
+    the headline get the same credit. Returns the lemmas of the headline's
+    verbs with their weight, so that "resigns" can credit "resignation";
+    appends the tagged lines to ``docs``.
+    """
+    lexicon: dict[str, int] = {}
+    nouns: set[str] = set()
+    for i, low in enumerate(table.lower):
+        if mask[i] or table.punct[i]:
+            continue
+        if table.noun[i]:
+            nouns.add(table.lemma_lower[i])
+            if low not in lexicon or not table.noun[lexicon[low]]:
+                lexicon[low] = i
+        else:
+            lexicon.setdefault(low, i)
+    lexicon = {low: doc[i] for low, i in lexicon.items()}
+    frozen_nouns = frozenset(nouns)
+    head_verbs: dict[str, float] = {}
+    title_words: set[str] = set()
+    stand_words: set[str] = set()
+    for text, weight, words in [(title, 1.0, title_words), *((line, 0.6, stand_words) for line in stand)]:
+        if not text:
+            continue
+        head = _tag_headline(text, lexicon, frozen_nouns)
+        docs.append(head)
+        for tok in head:
+            if tok.pos_ == "VERB" and tok.lemma_:
+                head_verbs[tok.lemma_.lower()] = max(head_verbs.get(tok.lemma_.lower(), 0.0), weight)
+        words.update(_lemma(t) for t in head if not t.is_punct)
+        words.update(_fold_text(t.text) for t in head if not t.is_punct)
+        run: list[Token] = []
+        for tok in [*head, None]:
+            if tok is not None and tok.text in _HYPHENS and not tok.whitespace_ and run:
+                run.append(tok)  # "gale-force winds"
+                continue
+            if tok is not None and tok.pos_ in {"ADJ", "NOUN", "PROPN"}:
+                if tok.pos_ == "ADJ" and run and run[-1].pos_ in _HEAD_POS:
+                    _add_head_run(pool, run, weight)  # a new phrase starts
+                    run = []
+                run.append(tok)
+                continue
+            _add_head_run(pool, run, weight)
+            run = []
+    for cand in pool.items.values():
+        if title_words and all(k in title_words for k in cand.key):
+            cand.head = max(cand.head, 1.0)
+        elif stand_words and all(k in stand_words or k in title_words for k in cand.key):
+            cand.head = max(cand.head, 0.6)
+    return head_verbs
+
+
+def _add_head_run(pool: _Pool, run: list[Token], weight: float) -> None:
+    """Add the last (at most three-word) noun phrase of a headline run."""
+    while run and (run[-1].pos_ not in _HEAD_POS):
+        run = run[:-1]
+    while len([t for t in run if not t.is_punct]) > 3:
+        run = run[1:]
+    while run and (run[0].pos_ not in {"ADJ", "NOUN", "PROPN"} or run[0].lower_ in _modifiers()):
+        run = run[1:]
+    if not run or (run[0].i > 0 and run[0].doc[run[0].i - 1].text in _HYPHENS):
+        return
+    if run[0].pos_ == "PROPN" and run[-1].pos_ == "NOUN":
+        # "Rotterdam port strike": the name is the place, the common tail is what happened.
+        tail = len(run)
+        while tail > 0 and run[tail - 1].pos_ in {"NOUN", "ADJ"}:
+            tail -= 1
+        if tail < len(run):
+            run = run[tail:]
+    _add_head_phrase(pool, run, weight)
+
+
+def _add_head_phrase(pool: _Pool, run: list[Token], weight: float) -> None:
+    if not run:
+        return
+    key = _key(run)
+    if key in pool.items:
+        pool.items[key].head = max(pool.items[key].head, weight)
+        return
+    form = " ".join(
+        t.text if t.pos_ == "PROPN" or t.lemma_[:1].isupper() or t.text.isupper() else t.lower_
+        for t in run
+        if not t.is_punct
+    )
+    form = re.sub(r" ?([-\u2010-\u2013]) ?", r"\1", form) if any(t.is_punct for t in run) else form
+    pool.add(run, 0, None, head=weight, form=form)
+
+
 def extract(article: Article, doc: Doc) -> tuple[Keyphrase, ...]:
     """Candidate keyphrases of one article, best first, with article-local scores."""
     pool = _Pool()
-    body = doc.text
-    body_mask = _furniture_mask(doc, article.paragraphs if body == article.body else None)
-    _collect(doc, pool, body_mask)
-
-    title, stand = _head_text(article, body)
+    if not len(doc):
+        return ()
+    table = _table(doc)
+    text = doc.text  # Doc.text joins every token anew: read it once
+    mask = _furniture_mask(doc, text, article.paragraphs if text == article.body else None, table.bounds)
+    _collect(doc, pool, mask, table.sentence, table.lower_words)
+    title, stand = _head_text(article, text)
     head_docs: list[Doc] = []
-    if title or stand:
-        parts = [p for p in (title, stand) if p]
-        head_doc = nlp.parse_one("\n\n".join(p.rstrip(" .") + "." for p in parts))
-        head_docs.append(head_doc)
-        weights = {}
-        for i, sent in enumerate(head_doc.sents):
-            weights[i] = 1.0 if title and sent.start_char < len(title) + 1 else 0.6
-        body_words = frozenset(_lemma(t) for t in doc) | frozenset(_fold_text(t.text) for t in doc)
-        _collect(head_doc, pool, None, head=0.6, head_of=weights, body_words=body_words)
-        # Phrases of the body whose words are all in the headline/standfirst.
-        title_words = {_lemma(t) for t in head_doc if t.idx < len(title) + 1} if title else set()
-        stand_words = {_lemma(t) for t in head_doc}
-        for cand in pool.items.values():
-            if title_words and all(k in title_words for k in cand.key):
-                cand.head = max(cand.head, 1.0)
-            elif all(k in stand_words for k in cand.key):
-                cand.head = max(cand.head, 0.6)
+    head_verbs = _headline(pool, doc, table, mask, title, stand, head_docs) if title or stand else {}
 
-    sentences = _sentence_of(doc)
-    # Full stops after headline and standfirst keep YAKE from joining them to the body.
-    text = "\n".join([*(p.rstrip(" .") + "." for p in (title, stand) if p), body])
-    masks = [body_mask, *([None] * len(head_docs))]
-    _apply_yake(pool, text, [doc, *head_docs], masks, lambda t: sentences[t.i] if t.doc is doc else 0)
+    # YAKE reads headline and standfirst as the first sentences, as a reader does.
+    _apply_yake(pool, "\n".join(part for part in (title, *stand, text) if part))
 
-    ranked = sorted(_fold(pool), key=lambda c: (-round(_score(c), 9), c.display.lower(), c.order))
+    cands = _fold(pool)
+    _mark_events(cands, table.verbs, head_verbs)
+    ranked = sorted(cands, key=lambda c: (-round(_score(c), 9), c.display.lower(), c.order))
+    # Names are many and frequent in news copy; keep room for what happened.
+    names = [c for c in ranked if c.proper][:MAX_CANDIDATE_NAMES]
+    kept = {id(c) for c in names} | {id(c) for c in ranked if not c.proper}
+    ranked = [c for c in ranked if id(c) in kept]
     return tuple(Keyphrase(text=c.display, score=round(_score(c), 6)) for c in ranked[:MAX_CANDIDATES])
 
 
@@ -810,12 +1050,18 @@ def similarity(a: str, b: str, names: frozenset[str] = frozenset()) -> float:
 
 
 def mmr(
-    scored: Sequence[tuple[str, float]], k: int, lam: float = MMR_LAMBDA, names: frozenset[str] = frozenset()
+    scored: Sequence[tuple[str, float]],
+    k: int,
+    lam: float = MMR_LAMBDA,
+    names: frozenset[str] = frozenset(),
+    max_names: int | None = None,
 ) -> list[str]:
     """Maximal marginal relevance over (key, relevance) pairs; ties by relevance, then key.
 
-    Lazy greedy: a candidate's bound only falls as phrases are chosen, so it is
-    compared with the newly chosen phrases only when it reaches the top of the heap.
+    At most ``max_names`` keys from ``names`` are chosen (the most relevant
+    ones, since the heap yields them first). Lazy greedy: a candidate's bound
+    only falls as phrases are chosen, so it is compared with the newly chosen
+    phrases only when it reaches the top of the heap.
     """
     pool = sorted(scored, key=lambda kv: (-kv[1], kv[0]))
     if not pool:
@@ -828,10 +1074,14 @@ def mmr(
     heap = [(-v, i) for i, v in enumerate(value)]
     heapq.heapify(heap)
     chosen: list[str] = []
+    n_names = 0
     while heap and len(chosen) < k:
         _, i = heapq.heappop(heap)
+        if max_names is not None and n_names >= max_names and keys[i] in names:
+            continue
         if checked[i] == len(chosen):
             chosen.append(keys[i])
+            n_names += keys[i] in names
             continue
         for other in chosen[checked[i] :]:
             max_sim[i] = max(max_sim[i], similarity(keys[i], other, names))
@@ -881,6 +1131,8 @@ def rank(
         keys[col] = key
     display = _canonical_forms(keys, forms, vocab)
     names = frozenset(k for k in keys if _is_name(display[k]))
+    broad_words = _broad()
+    broad = [BROAD_DAMP if " " not in k and k in broad_words else 1.0 for k in keys]
     n_articles, n_terms = len(analyses), len(vocab)
     weights = sparse.csr_matrix((vals, (rows, cols)), shape=(n_articles, n_terms), dtype=np.float64)
     present = weights.copy()
@@ -926,6 +1178,7 @@ def rank(
             shared_of[g] = dict(zip(group_df.indices[lo:hi].tolist(), group_df.data[lo:hi].tolist()))
         shared = shared_of[g]
         head_words = _head_words(article)
+        inside = {w for col, _ in local[row] if " " in keys[col] for w in _words(keys[col])}
         scored = []
         for col, val in local[row]:
             rel = val * damp[col]
@@ -933,8 +1186,10 @@ def rank(
                 rel *= 1.0 + 0.5 * (shared.get(col, 1.0) - 1.0) / (size - 1)
             if head_words and _words(keys[col]) <= head_words:
                 rel *= 1.1
+            if broad[col] < 1.0:
+                rel *= broad[col] if keys[col] in inside else BROAD_ALONE
             scored.append((keys[col], rel))
-        chosen = mmr(scored, MAX_KEYPHRASES, names=names) if scored else []
+        chosen = mmr(scored, MAX_KEYPHRASES, names=names, max_names=MAX_NAMES) if scored else []
         result[article.id] = tuple(display[k] for k in chosen)
 
     topics = []
@@ -945,14 +1200,19 @@ def rank(
             topics.append(())
             continue
         coverage = dict(zip(row_df.indices.tolist(), (row_df.data / group_size[g]).tolist()))
+        cols = row_tf.indices.tolist()
+        inside = {w for col in cols if " " in keys[col] for w in _words(keys[col])}
         scored = []
-        for col, tf in zip(row_tf.indices.tolist(), row_tf.data.tolist()):
+        for col, tf in zip(cols, row_tf.data.tolist()):
             ctfidf = (tf / class_total[g]) * idf[col]
             # With few topics idf barely moves; the share of the phrase's weight
             # that falls in this topic says directly how much it sets it apart.
             own = tf / term_total[col]
-            scored.append((keys[col], ctfidf * math.sqrt(coverage.get(col, 0.0) * own)))
-        chosen = mmr(scored, MAX_KEYPHRASES, names=names)
+            rel = ctfidf * math.sqrt(coverage.get(col, 0.0) * own)
+            if broad[col] < 1.0:
+                rel *= broad[col] if keys[col] in inside else BROAD_ALONE
+            scored.append((keys[col], rel))
+        chosen = mmr(scored, MAX_KEYPHRASES, names=names, max_names=MAX_NAMES)
         topics.append(tuple(display[k] for k in chosen))
     return result, tuple(topics)
 
