@@ -9,7 +9,8 @@ Everything is extractive and deterministic:
   lead sentences (parsed with the project's spaCy pipeline) or from the topic
   keyphrases, scored by coverage across the topic's articles x frequency x how
   specific it is to this topic among all topics. A second phrase is joined with
-  "and" when it scores at least ``SECOND_PHRASE_MIN`` of the first.
+  "and" when it scores at least ``SECOND_PHRASE_MIN`` of the first (0.85 for a
+  one-article topic) and is in at least half of the titles.
 * **Key points**: sentences scored by cosine with the topic centroid (content
   words weighted by how many of the topic's articles use them) plus a lead
   bonus, chosen greedily one per article first, skipping any sentence whose
@@ -31,13 +32,15 @@ from functools import lru_cache
 from importlib import resources
 
 from generator.model import ActorIndex, Analysis, Article, KeyPoint, TimelineEvent, Topic
-from generator.segment import content_words, find_date, stem
+from generator.segment import content_words, find_date
 from generator.slugs import slugify, unique
 
 KEY_POINTS_MAX = 5
 KEY_POINTS_MIN = 3
 REDUNDANT_MAX = 0.45
 SECOND_PHRASE_MIN = 0.7
+SECOND_PHRASE_SINGLE_MIN = 0.85
+"""A one-article topic has every phrase in its only title, so the bar is higher."""
 TIMELINE_MAX = 8
 LABEL_ARTICLES = 4
 """How many of a topic's most central articles are parsed for label phrases."""
@@ -45,6 +48,7 @@ LEAD_BONUS = (0.15, 0.08, 0.04)
 SENTENCE_WORDS = (7, 55)
 TOPIC_ACTORS_MAX = 8
 TOPIC_KEYPHRASES_MAX = 10
+ARTICLE_KEYPHRASES_MAX = 5
 
 _PRONOUN_START = frozenset("he she it they this that these those his her its their but and so also".split())
 _QUOTE_START = "\"“‘'"
@@ -53,7 +57,9 @@ _QUOTE_START = "\"“‘'"
 @lru_cache(maxsize=1)
 def _generic() -> frozenset[str]:
     text = resources.files("generator").joinpath("data", "segment_label_generic.txt").read_text(encoding="utf-8")
-    return frozenset(stem(w.strip().lower()) for w in text.splitlines() if w.strip() and not w.startswith("#"))
+    return frozenset(
+        t for w in text.splitlines() if w.strip() and not w.startswith("#") for t in content_words(w) or [w.strip().lower()]
+    )
 
 
 # ---------------------------------------------------------------------------
@@ -62,7 +68,7 @@ def _generic() -> frozenset[str]:
 
 def _sentences(article: Article, analysis: Analysis | None) -> list[str]:
     if analysis is not None and analysis.sentences:
-        return [s.strip() for s in analysis.sentences if s.strip()]
+        return [" ".join(s.split()) for s in analysis.sentences if s.strip()]
     return [s for p in article.paragraphs for s in re.split(r"(?<=[.!?][\"”’]?)\s+(?=[A-Z“\"])", p) if s.strip()]
 
 
@@ -232,7 +238,7 @@ def resolve_date(sentence: str, ref: dt.date | None) -> dt.date | None:
 
 
 def _stem_key(text: str) -> str:
-    return "_".join(stem(w) for w in content_words(text)) or text.lower()
+    return "_".join(content_words(text)) or text.lower()
 
 
 def _anchor(
@@ -289,20 +295,29 @@ def _anchor_of(
     return name, set(best.split("_"))
 
 
-def _noun_phrases(texts: Sequence[str]) -> list[list[tuple[str, str]]]:
-    """For each text, nouns and noun compounds as (stem key, surface) from the spaCy parse."""
+def _noun_phrases(
+    texts: Sequence[str], title_lengths: Sequence[int]
+) -> list[tuple[list[tuple[str, str]], set[str]]]:
+    """For each text, its nouns and noun compounds as (stem key, surface) from the
+    spaCy parse, and the stems of the nouns in its first title_length characters."""
     from generator import nlp
 
     out = []
-    for doc in nlp.parse(texts):
+    for doc, title_length in zip(nlp.parse(texts), title_lengths, strict=True):
         phrases = []
+        title_nouns = {
+            w for tok in doc if tok.idx < title_length and tok.pos_ in ("NOUN", "PROPN") for w in content_words(tok.text)
+        }
         for tok in doc:
             if tok.pos_ != "NOUN" or tok.ent_type_:
+                continue
+            head = content_words(tok.text)
+            if len(head) != 1:
                 continue
             # A noun that only modifies another ("peace" in "peace plan") counts
             # inside its compound, not alone.
             if tok.dep_ != "compound":
-                phrases.append((stem(tok.lower_), tok.lower_))
+                phrases.append((head[0], tok.lower_))
             left = doc[tok.i - 1] if tok.i > 0 else None
             if (
                 left is not None
@@ -312,9 +327,26 @@ def _noun_phrases(texts: Sequence[str]) -> list[list[tuple[str, str]]]:
                 and not left.ent_type_
                 and tok.dep_ != "compound"
             ):
-                phrases.append((f"{stem(left.lower_)} {stem(tok.lower_)}", f"{left.lower_} {tok.lower_}"))
-        out.append(phrases)
+                mod = content_words(left.text)
+                if len(mod) == 1:
+                    phrases.append((f"{mod[0]} {head[0]}", f"{left.lower_} {tok.lower_}"))
+        out.append((phrases, title_nouns))
     return out
+
+
+def _add_keyphrase(cands: dict[str, Counter[str]], phrase: str) -> None:
+    """A keyphrase proposes a head phrase: whole when the parse saw it as a noun
+    compound or it is one word, else only its last word (keyphrases such as
+    "fair election" or "court orders faster" are not headline nouns)."""
+    stems = content_words(phrase)
+    words = phrase.lower().split()
+    if not stems or len(words) > 3:
+        return
+    key = " ".join(stems)
+    if len(stems) == 1 or key in cands:
+        cands[key][phrase.lower() if len(stems) > 1 else words[-1]] += 0
+    else:
+        cands[stems[-1]][words[-1]] += 0
 
 
 def _labels(
@@ -323,6 +355,7 @@ def _labels(
     groups: Sequence[Sequence[int]],
     group_keyphrases: Sequence[Sequence[str]],
     centrality: Sequence[Sequence[int]],
+    article_keyphrases: Mapping[str, Sequence[str]],
 ) -> list[str]:
     article_words = [set(content_words(f"{a.title or ''} {' '.join(a.standfirst)} {a.body}")) for a in articles]
     article_tf = [Counter(content_words(f"{a.title or ''} {a.body}")) for a in articles]
@@ -335,17 +368,21 @@ def _labels(
             a, an = articles[i], analyses[i]
             sents = list(an.sentences[:2]) if an and an.sentences else list(a.paragraphs[:1])
             texts.append(" . ".join([a.title or "", *a.standfirst[:2], *sents]))
-            owners.append(gi)
-    parsed = _noun_phrases(texts) if texts else []
+            owners.append((gi, i))
+    parsed = _noun_phrases(texts, [len(articles[i].title or "") for _, i in owners]) if texts else []
     cands: list[dict[str, Counter[str]]] = [defaultdict(Counter) for _ in groups]
-    for gi, phrases in zip(owners, parsed, strict=True):
+    for (gi, i), (phrases, title_nouns) in zip(owners, parsed, strict=True):
+        # Only the title's nouns boost a phrase ("to meet" must not lift "meeting").
+        title_words[i] = title_nouns
         for key, surface in phrases:
             cands[gi][key][surface] += 1
+    for gi, group in enumerate(groups):
+        for i in group:
+            for kp in list(article_keyphrases.get(articles[i].id, ()))[:ARTICLE_KEYPHRASES_MAX]:
+                _add_keyphrase(cands[gi], kp)
     for gi, kps in enumerate(group_keyphrases):
         for kp in list(kps)[:TOPIC_KEYPHRASES_MAX]:
-            words = kp.lower().split()
-            if 1 <= len(words) <= 3:
-                cands[gi][" ".join(stem(w) for w in words)][kp.lower()] += 1
+            _add_keyphrase(cands[gi], kp)
     generic = _generic()
     labels = []
     for gi, group in enumerate(groups):
@@ -362,10 +399,14 @@ def _labels(
             idf = math.log((n_groups + 1) / spread) + 1.0
             return covered / len(group) * math.log(2 + tf / len(group)) * idf * (1.0 + in_titles([s]))
 
+        # Names are the anchor's job (or the actor list's): a head phrase is what happened.
+        names = {
+            w for i in group if analyses[i] is not None for m in analyses[i].mentions for w in content_words(m.name)
+        }
         scored = []
         for key, surfaces in cands[gi].items():
             stems = key.split()
-            if any(s in generic or s in anchor_stems or len(s) < 3 for s in stems):
+            if any(s in generic or s in anchor_stems or s in names or len(s) < 3 for s in stems):
                 continue
             if not any(all(s in article_words[i] for s in stems) for i in group):
                 continue
@@ -381,7 +422,7 @@ def _labels(
             if any(set(stems) & set(p[1].split()) for p in picked):
                 continue
             if picked and (
-                cand[0] < SECOND_PHRASE_MIN * picked[0][0]
+                cand[0] < (SECOND_PHRASE_MIN if len(group) > 1 else SECOND_PHRASE_SINGLE_MIN) * picked[0][0]
                 or in_titles(stems) < 0.5
                 or (len(group) > 1 and sum(1 for i in group if all(s in article_words[i] for s in stems)) < 2)
             ):
@@ -435,7 +476,7 @@ def summarise(
         ranks = sorted(g, key=lambda i: (-_cos(Counter(content_words(" ".join(sentences[i]))), centroid), i))
         centrality.append(ranks)
     keyphrases = list(group_keyphrases) + [()] * (len(idx_groups) - len(group_keyphrases))
-    labels = _labels(articles, aligned, idx_groups, keyphrases, centrality)
+    labels = _labels(articles, aligned, idx_groups, keyphrases, centrality, article_keyphrases)
     taken: set[str] = set()
     topics = []
     for gi, g in enumerate(idx_groups):

@@ -1,0 +1,376 @@
+"""segment: boilerplate removal, splitting multi-story sources, spans and metadata."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from generator.model import Source
+from generator.segment import (
+    find_date,
+    furniture_kind,
+    is_heading,
+    parse_dateline,
+    place_name,
+    segment,
+    spans_from_starts,
+)
+
+REPO = Path(__file__).resolve().parent.parent
+STORIES = REPO / "tests" / "fixtures" / "stories"
+EXPECTED = json.loads((STORIES / "expected.json").read_text(encoding="utf-8"))
+
+
+def _source(name: str) -> Source:
+    return Source(name, (STORIES / "sources" / name).read_text(encoding="utf-8"))
+
+
+def _seed(prefix: str) -> Source:
+    path = next((REPO / "seeds").glob(f"{prefix}_*.txt"))
+    return Source(path.name, path.read_text(encoding="utf-8"))
+
+
+def _assert_spans(source: Source, articles) -> None:
+    previous_end = 0
+    for a in articles:
+        assert 0 <= a.start < a.end <= len(source.text)
+        assert a.start >= previous_end, "spans overlap"
+        previous_end = a.end
+        span = source.text[a.start : a.end]
+        assert a.paragraphs and all(p.strip() for p in a.paragraphs)
+        for p in a.paragraphs:
+            assert p in span, f"paragraph not in its span: {p[:60]!r}"
+
+
+# --- seeds -----------------------------------------------------------------
+
+
+def test_seed_single_story_with_dash_dateline_and_cnn_credit():
+    source = _seed("000")
+    (article,) = segment(source)
+    assert article.id == "000-e660eab01833a96a"
+    assert article.part == 1
+    assert article.title is None
+    assert article.dateline == "Kyiv"
+    assert article.outlet == "CNN"
+    assert article.date is None
+    assert article.paragraphs[0].startswith("Russia launched its biggest airstrike")
+    assert [f.kind for f in article.furniture] == ["byline"]
+    assert not any("contributed reporting" in p for p in article.paragraphs)
+    _assert_spans(source, [article])
+
+
+def test_seed_two_pasted_stories_become_two_articles():
+    source = _seed("004")
+    first, second = segment(source)
+    assert (first.id, second.id) == ("004-8c472709db10914e-1", "004-8c472709db10914e-2")
+    assert first.title.startswith("Ukraine, US to meet for third day")
+    assert second.title == "Bulgarians protest widespread graft and call for a fair election"
+    assert first.date == "2025-12-06"
+    assert second.date == "2025-12-06"  # "Updated 8 sec ago": inherits the page date
+    assert (first.dateline, second.dateline) == ("Miami", "Sofia")
+    assert first.outlet is None  # "(Reuters)" ends a photo caption: a credit, not the outlet
+    assert first.paragraphs[0].startswith("Ukrainian and US officials will hold")
+    assert second.paragraphs[0].startswith("Tens of thousands of people")
+    assert len(second.standfirst) == 2
+    kinds = {f.kind for f in first.furniture}
+    assert {"caption", "navigation", "timestamp", "duplicate"} <= kinds
+    assert second.start > first.end - 1
+    assert "Bulgarians protest" not in source.text[first.start : first.end]
+    texts = " ".join(first.paragraphs + second.paragraphs)
+    for junk in ("Short Url", "Follow", "Updated", "(Reuters)", "Genuinely friendly"):
+        assert junk not in texts
+    _assert_spans(source, [first, second])
+
+
+# --- every fixture against its expected answer -------------------------------
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED["sources"]))
+def test_fixture_split_and_metadata(name):
+    source = _source(name)
+    articles = segment(source)
+    expected = EXPECTED["sources"][name]
+    assert len(articles) == len(expected)
+    for part, (article, exp) in enumerate(zip(articles, expected, strict=True), start=1):
+        assert article.part == part
+        pos = source.text.find(exp["marker"])
+        assert article.start <= pos < article.end, f"marker of part {part} outside its span"
+        for key in ("title", "date", "dateline", "outlet"):
+            if key in exp:
+                assert getattr(article, key) == exp[key], key
+    _assert_spans(source, articles)
+
+
+def test_ids_single_and_multi():
+    assert segment(Source("a/b.txt", "Just one story here, with a sentence."))[0].id == "a-b"
+    ids = [a.id for a in segment(_source("paste_umerov_chipmaker.txt"))]
+    assert ids == ["paste-umerov-chipmaker-1", "paste-umerov-chipmaker-2"]
+
+
+# --- cases ---------------------------------------------------------------------
+
+
+def test_roundup_page_gives_one_article_per_headed_item():
+    articles = segment(_source("roundup_morning.txt"))
+    assert [a.title for a in articles] == [
+        "Ukraine peace plan goes back to Washington",
+        "Bulgarian protesters return to Sofia streets",
+        "Italian rail strike halts trains nationwide",
+        "Heatwave grips eastern Australia",
+        "Comet makes closest approach to Earth",
+    ]
+    # The page title is furniture of the first item, and its date reaches every item.
+    assert any(f.text.startswith("Morning Briefing") for f in articles[0].furniture)
+    assert all(a.date == "2025-12-10" for a in articles)
+
+
+def test_subheadings_do_not_split_one_story():
+    (article,) = segment(_source("explainer_subheads.txt"))
+    assert "Territory" not in article.paragraphs
+    assert any(f.text == "Security guarantees" for f in article.furniture)
+
+
+def test_transcript_headlines_items_and_headline_only_story():
+    source = _source("bulletin_evening.txt")
+    articles = segment(source)
+    derail, bulgaria, ukraine = articles
+    assert derail.paragraphs == ("And a freight train derails near the Austrian border.",)
+    assert bulgaria.title == "Bulgaria's government steps down after weeks of street protests."
+    assert ukraine.title.startswith("Ukrainian negotiators prepare")
+    # The fused line "...since 2021.00:52 The crisis..." is split at its timestamp and stays text.
+    assert "The crisis comes weeks before Bulgaria adopts the euro." in bulgaria.paragraphs
+    assert not any(p[:5].count(":") for p in bulgaria.paragraphs)
+    assert all(a.date == "2025-12-11" for a in articles)
+    assert any("Thanks for watching" in f.text for f in ukraine.furniture)
+    for a in articles:
+        for p in a.paragraphs:
+            assert p in source.text[a.start : a.end]
+
+
+def test_cut_off_last_story_is_kept():
+    first, second = segment(_source("cutoff_quake_bulgaria.txt"))
+    assert second.title.startswith("Bulgarian lawmakers")
+    assert second.paragraphs[-1].endswith("had ignored")
+
+
+def test_story_named_only_in_page_title():
+    source = _source("title_only_dutch_court.txt")
+    only_title, story = segment(source)
+    assert only_title.title == "Dutch court orders faster emissions cuts"
+    assert only_title.paragraphs == (only_title.title,)
+    assert source.text[only_title.start : only_title.end] == only_title.title
+    assert story.title == "Ukraine says prisoner swap agreed in principle"
+    assert story.dateline == "Kyiv"
+
+
+def test_trailing_headline_of_another_story_becomes_short_article():
+    text = (
+        "Flood waters recede in the north\n\nVALENCIA: Flood waters began to recede on Sunday after "
+        "three days of heavy rain, officials said.\nResidents returned to clear mud from their homes.\n\n"
+        "Central bank raises interest rates to curb inflation\n"
+    )
+    articles = segment(Source("x.txt", text))
+    assert len(articles) == 2
+    assert articles[1].paragraphs == ("Central bank raises interest rates to curb inflation",)
+
+
+def test_two_stories_split_at_dateline_without_headline():
+    text = (
+        "LONDON (Reuters) - British retail sales rose in November as shoppers bought early for Christmas, "
+        "official data showed on Friday.\nThe increase beat economists' forecasts.\n\n"
+        "NAIROBI (AFP) - Kenya's parliament approved a new tax bill on Thursday after a heated debate.\n"
+        "Opposition lawmakers walked out of the chamber.\n"
+    )
+    first, second = segment(Source("x.txt", text))
+    assert (first.dateline, first.outlet) == ("London", "Reuters")
+    assert (second.dateline, second.outlet) == ("Nairobi", "AFP")
+    assert second.paragraphs[0].startswith("Kenya's parliament")
+
+
+# --- boilerplate rules ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "line, kind",
+    [
+        ("Follow", "navigation"),
+        ("Short Url", "navigation"),
+        ("Share this article", "navigation"),
+        ("Read more: Talks resume in Geneva", "navigation"),
+        ("4 min read", "navigation"),
+        ("Updated 06 December 2025", "timestamp"),
+        ("Updated 8 sec ago", "timestamp"),
+        ("Published: Dec. 6, 2025 10:41 GMT", "timestamp"),
+        ("December 6, 2025", "timestamp"),
+        ("By Jane Doe and John Roe, Associated Press", "byline"),
+        ("CNN’s Hira Humayun and Tim Lister contributed reporting.", "byline"),
+        ("Reporting by Anna Weber; Editing by Mark Reed", "byline"),
+        ("Photo: AFP", "credit"),
+        ("AFP via Getty Images", "credit"),
+        ("People take shelter inside a metro station in Kyiv, Ukraine. (Reuters)", "caption"),
+        ("Protesters march in Sofia on Thursday. (AP Photo/Valentina Petrova)", "caption"),
+        ("Russia launched its biggest airstrike against Ukraine overnight.", None),
+        ("By the end of the week, the talks had stalled.", None),
+        ("Ukraine, US to meet for third day, agree ‘real progress’ depends on Russia", None),
+    ],
+)
+def test_furniture_kind(line, kind):
+    assert furniture_kind(line) == kind
+
+
+@pytest.mark.parametrize(
+    "text, place, agency",
+    [
+        ("SOFIA: Tens of thousands of people marched.", "Sofia", None),
+        ("MIAMI: Ukrainian and US officials met.", "Miami", None),
+        ("LONDON (Reuters) - Shares fell.", "London", "Reuters"),
+        ("KYIV, Ukraine (AP) — Drones struck overnight.", "Kyiv", "AP"),
+        ("WASHINGTON, Dec 6 (Reuters) - The Senate voted.", "Washington", "Reuters"),
+        ("NEW YORK: Stocks rose.", "New York", None),
+        ("Geneva (AFP) - Talks resumed.", "Geneva", "AFP"),
+    ],
+)
+def test_parse_dateline(text, place, agency):
+    parsed = parse_dateline(text)
+    assert parsed is not None
+    assert parsed[0] == place and parsed[1] == agency
+
+
+@pytest.mark.parametrize("text", ["BREAKING: Talks collapse.", "US officials said on Friday.", "The talks: what we know"])
+def test_not_a_dateline(text):
+    assert parse_dateline(text) is None
+
+
+@pytest.mark.parametrize(
+    "text, iso",
+    [
+        ("Updated 06 December 2025", "2025-12-06"),
+        ("Published Dec. 3, 2025 at 10:00", "2025-12-03"),
+        ("2025-11-24T08:00:00Z", "2025-11-24"),
+        ("on 31 February 2025", None),
+        ("8 sec ago", None),
+    ],
+)
+def test_find_date(text, iso):
+    assert find_date(text) == iso
+
+
+def test_headings_and_places():
+    assert is_heading("Bulgarians protest widespread graft and call for a fair election")
+    assert not is_heading("The talks were constructive.")
+    assert not is_heading("The demonstrations in Sofia and elsewhere came after")
+    assert place_name("HALLANDALE BEACH") == "Hallandale Beach"
+    assert place_name("Kyiv") == "Kyiv"
+
+
+# --- properties ----------------------------------------------------------------
+
+
+@given(st.lists(st.integers(min_value=0, max_value=500), max_size=20), st.integers(min_value=1, max_value=500))
+def test_spans_partition_without_loss_or_overlap(starts, length):
+    spans = spans_from_starts(starts, length)
+    valid = sorted({s for s in starts if s < length})
+    if not valid:
+        assert spans == []
+        return
+    assert spans[0][0] == valid[0] and spans[-1][1] == length
+    for (a, b), (c, _) in zip(spans, spans[1:], strict=False):
+        assert a < b == c
+
+
+LINES = st.sampled_from(
+    [
+        "Talks resume in Geneva as allies press for guarantees",
+        "Bulgarian lawmakers back cabinet resignation",
+        "Updated 06 December 2025",
+        "Follow",
+        "Short Url",
+        "SOFIA: Tens of thousands of people marched through the capital on Thursday.",
+        "The government withdrew the budget plan after the protests.",
+        "Negotiators met for a third day, officials said.",
+        "  • A bullet summary line for the story",
+        "People gather in a square in the capital. (Reuters)",
+        "00:11 And a freight train derails near the border.",
+        "Kyiv",
+        "—",
+        "",
+        "",
+    ]
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(LINES, min_size=1, max_size=40))
+def test_segment_spans_are_ordered_disjoint_and_hold_their_text(lines):
+    source = Source("p.txt", "\n".join(lines))
+    articles = segment(source)
+    previous_end = 0
+    for part, a in enumerate(articles, start=1):
+        assert a.part == part
+        assert previous_end <= a.start < a.end <= len(source.text)
+        previous_end = a.end
+        assert a.paragraphs and all(p for p in a.paragraphs)
+    if source.text.strip():
+        assert articles
+
+
+def test_segment_is_fast_and_linear():
+    source = _seed("004")
+    started = time.perf_counter()
+    for i in range(500):
+        segment(Source(f"s{i}.txt", source.text))
+    per_article = (time.perf_counter() - started) / 1000
+    assert per_article < 0.004  # 10,000 articles in well under a minute
+    big = Source("big.txt", source.text * 200)
+    started = time.perf_counter()
+    assert len(segment(big)) == 400
+    assert time.perf_counter() - started < 5
+
+
+def test_pasted_stories_without_cues_split_on_topical_shift():
+    rail = (
+        "Rail workers in Italy walked out on Friday, cancelling most high-speed trains between Rome and Milan.\n"
+        "Unions said the rail strike would continue until wages for train crews were raised.\n"
+        "The transport ministry said it would meet the rail unions next week.\n"
+    )
+    quake = (
+        "A strong earthquake shook northern Japan late on Monday, prompting a brief tsunami advisory.\n"
+        "The meteorological agency said the quake struck off the coast of Aomori at a shallow depth.\n"
+        "Aftershocks could continue for a week, seismologists warned.\n"
+    )
+    first, second = segment(Source("x.txt", rail + "\n\n\n" + quake))
+    assert first.paragraphs[0].startswith("Rail workers")
+    assert second.paragraphs[0].startswith("A strong earthquake")
+    # The same story with a wide gap stays whole.
+    more_rail = "Commuters crowded onto regional trains as the rail strike entered its second day.\n"
+    assert len(segment(Source("y.txt", rail + "\n\n\n" + more_rail))) == 1
+
+
+def test_text_that_looks_like_furniture_is_kept():
+    assert furniture_kind("Published figures showed a sharp fall in exports.") is None
+    assert furniture_kind("Updated guidance was issued to hospitals.") is None
+    assert furniture_kind("Follow the money, investigators said.") is None
+
+
+def test_transcript_without_intro_phrase_and_bracketed_timestamps():
+    text = (
+        "[00:00] Floods cut off villages in the north.\n"
+        "[00:05] Parliament passes the new budget.\n"
+        "[00:09] First, the floods. Rescue teams used boats to reach villages cut off by the swollen river, "
+        "and the army was sent to help evacuate residents.\n"
+        "[00:30] Forecasters expect more heavy rain on the flooded river valley tomorrow.\n"
+        "[00:52] Now to parliament, where lawmakers passed the new budget after a night of debate on taxes.\n"
+        "[01:10] The finance minister said the budget would cut the deficit.\n"
+    )
+    source = Source("t.txt", text)
+    floods, budget = segment(source)
+    assert floods.title == "Floods cut off villages in the north."
+    assert budget.title == "Parliament passes the new budget."
+    assert floods.paragraphs[0].startswith("First, the floods.")
+    assert budget.paragraphs[-1].startswith("The finance minister")

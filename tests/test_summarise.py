@@ -1,0 +1,174 @@
+"""summarise: topic labels, key points, timeline and article summaries."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from generator.evaluation.stories import stub_analyses
+from generator.model import ActorIndex, Analysis, Article, Source
+from generator.segment import content_words, segment
+from generator.summarise import REDUNDANT_MAX, resolve_date, summarise
+from generator.topics import cluster
+
+REPO = Path(__file__).resolve().parent.parent
+STORIES = REPO / "tests" / "fixtures" / "stories"
+
+
+@pytest.fixture(scope="module")
+def seeds():
+    articles = []
+    for path in sorted((REPO / "seeds").glob("*.txt")):
+        articles.extend(segment(Source(path.name, path.read_text(encoding="utf-8"))))
+    analyses, actors = stub_analyses(articles)
+    groups = cluster(articles, analyses, actors)
+    topics, summaries = summarise(articles, analyses, groups, actors, {}, [() for _ in groups])
+    return articles, analyses, topics, summaries
+
+
+def _jaccard(a: str, b: str) -> float:
+    x, y = set(content_words(a)), set(content_words(b))
+    return len(x & y) / len(x | y)
+
+
+def test_seed_topics_labels_and_ids(seeds):
+    _, _, topics, _ = seeds
+    ukraine, bulgaria = topics
+    assert ukraine.articles == ("000-e660eab01833a96a", "004-8c472709db10914e-1")
+    assert ukraine.label.startswith("Ukraine")
+    assert bulgaria.label.startswith("Bulgaria")
+    assert len({t.id for t in topics}) == 2
+    assert all(t.id == t.id.lower() and " " not in t.id for t in topics)
+
+
+def test_seed_key_points_extractive_linked_and_non_redundant(seeds):
+    articles, analyses, topics, _ = seeds
+    sentences = {an.article_id: {" ".join(s.split()) for s in an.sentences} for an in analyses}
+    for topic in topics:
+        assert 3 <= len(topic.key_points) <= 5
+        for kp in topic.key_points:
+            assert kp.article_id in topic.articles
+            assert kp.text in sentences[kp.article_id]
+        for i, a in enumerate(topic.key_points):
+            for b in topic.key_points[i + 1 :]:
+                assert _jaccard(a.text, b.text) <= REDUNDANT_MAX
+    ukraine = topics[0]
+    assert len({kp.article_id for kp in ukraine.key_points}) == 2  # drawn from different articles
+
+
+def test_seed_timeline_resolves_weekdays_newest_last(seeds):
+    _, _, topics, _ = seeds
+    ukraine = topics[0]
+    dates = [e.date for e in ukraine.timeline]
+    assert dates == sorted(dates)
+    # "met Putin at the Kremlin on Tuesday" in an article of Saturday 6 December 2025.
+    assert any(e.date == "2025-12-02" and "Tuesday" in e.text for e in ukraine.timeline)
+    assert all(e.article_id in ukraine.articles for e in ukraine.timeline)
+    bulgaria = topics[1]
+    assert any(e.date == "2026-01-01" for e in bulgaria.timeline)  # "to the euro on Jan. 1"
+
+
+def test_seed_article_summaries(seeds):
+    articles, analyses, _, summaries = seeds
+    assert set(summaries) == {a.id for a in articles}
+    for an in analyses:
+        summary = summaries[an.article_id]
+        assert 2 <= len(summary) <= 3
+        clean = [" ".join(s.split()) for s in an.sentences]
+        positions = [clean.index(s) for s in summary]
+        assert positions == sorted(positions)  # reading order
+
+
+@pytest.mark.parametrize(
+    "sentence, ref, expected",
+    [
+        ("Witkoff met Putin at the Kremlin on Tuesday.", "2025-12-06", "2025-12-02"),
+        ("Officials will hold talks in Miami on Saturday.", "2025-12-06", "2025-12-06"),
+        ("The leaders will meet on Monday.", "2025-12-06", "2025-12-08"),
+        ("Ushakov said on Friday the meeting was cordial.", "2025-12-06", "2025-12-05"),
+        ("They met last Saturday.", "2025-12-06", "2025-11-29"),
+        ("Bulgaria switches to the euro on Jan. 1.", "2025-12-06", "2026-01-01"),
+        ("The vote was held on 30 November.", "2025-12-06", "2025-11-30"),
+        ("The minister resigned yesterday.", "2025-12-06", "2025-12-05"),
+        ("Russia invaded on 24 February 2022.", None, "2022-02-24"),
+        ("He spoke on Tuesday.", None, None),
+        ("The plan was first drafted last month.", "2025-12-06", None),
+    ],
+)
+def test_resolve_date(sentence, ref, expected):
+    got = resolve_date(sentence, dt.date.fromisoformat(ref) if ref else None)
+    assert (got.isoformat() if got else None) == expected
+
+
+def _fixture_articles() -> tuple[list[Article], dict[str, str]]:
+    expected = json.loads((STORIES / "expected.json").read_text(encoding="utf-8"))
+    articles, gold = [], {}
+    for name, entries in sorted(expected["sources"].items()):
+        text = (STORIES / "sources" / name).read_text(encoding="utf-8")
+        arts = segment(Source(name, text))
+        for e in entries:
+            pos = text.find(e["marker"])
+            for a in arts:
+                if a.start <= pos < a.end:
+                    gold[a.id] = e["topic"]
+        articles.extend(arts)
+    return articles, gold
+
+
+def test_labels_on_gold_sections_name_the_story():
+    articles, gold = _fixture_articles()
+    analyses, actors = stub_analyses(articles)
+    sections: dict[str, list[str]] = {}
+    for a in articles:
+        sections.setdefault(gold[a.id], []).append(a.id)
+    names = sorted(sections, key=lambda k: (-len(sections[k]), k))
+    groups = [sections[k] for k in names]
+    topics, summaries = summarise(articles, analyses, groups, actors, {}, [() for _ in groups])
+    labels = dict(zip(names, (t.label for t in topics), strict=True))
+    assert labels["ukraine-talks"].startswith("Ukraine")
+    assert labels["bulgaria-crisis"].startswith("Bulgaria")
+    assert "Gaza" in labels["gaza-ceasefire"]
+    assert "Japan" in labels["japan-quake"]
+    assert all(1 <= len(label.split()) <= 8 for label in labels.values())
+    big = topics[0]
+    assert len({kp.article_id for kp in big.key_points}) == len(big.key_points) == 5
+    assert all(summaries[a.id] for a in articles)
+
+
+def test_topic_actors_and_keyphrases_and_unique_ids():
+    body = (
+        "Floods hit the valley on Monday after two days of heavy rain. "
+        "Rescue teams reached the village of Orla by boat. The river burst its banks near the old bridge."
+    )
+    arts = [
+        Article(f"a{i}", f"a{i}.txt", 1, 0, len(body), "Floods hit valley", "2025-12-06", None, None, (), (body,))
+        for i in range(2)
+    ]
+    analyses = [Analysis(a.id, tuple(body.split(". ")), (), (), ()) for a in arts]
+    actors = ActorIndex((), by_article={"a0": ("orla", "river-agency"), "a1": ("river-agency",)})
+    topics, _ = summarise(arts, analyses, [["a0"], ["a1"]], actors, {}, [["floods", "valley"], []])
+    assert topics[0].id != topics[1].id
+    assert topics[0].keyphrases == ("floods", "valley")
+    assert topics[0].actors == ("orla", "river-agency")
+    assert topics[0].timeline[0].date == "2025-12-01"
+
+
+WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+
+
+@given(
+    st.dates(min_value=dt.date(2000, 1, 1), max_value=dt.date(2099, 12, 31)),
+    st.sampled_from(WEEKDAYS),
+    st.booleans(),
+)
+def test_weekday_resolves_within_a_week_and_to_that_weekday(ref, weekday, future):
+    sentence = f"Officials {'will meet' if future else 'met'} in Geneva on {weekday}."
+    got = resolve_date(sentence, ref)
+    assert got is not None and got.strftime("%A") == weekday
+    delta = (got - ref).days
+    assert (0 <= delta < 7) if future else (-7 < delta <= 0)
