@@ -51,7 +51,15 @@ from rapidfuzz import fuzz
 from spacy.tokens import Doc, Span
 from unidecode import unidecode
 
-from generator.model import Actor, ActorIndex, ActorType, Analysis, Article, Mention, Quote
+from generator.model import (
+    Actor,
+    ActorIndex,
+    ActorType,
+    Analysis,
+    Article,
+    Mention,
+    Quote,
+)
 from generator.slugs import slugify, unique
 
 DATA = Path(__file__).resolve().parent / "data"

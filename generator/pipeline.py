@@ -15,7 +15,16 @@ from datetime import datetime, timezone
 
 from tqdm import tqdm
 
-from generator import actors, extract, ingest, keyphrases, segment, slugs, summarise, topics
+from generator import (
+    actors,
+    extract,
+    ingest,
+    keyphrases,
+    segment,
+    slugs,
+    summarise,
+    topics,
+)
 from generator.config import Config
 from generator.errors import InputError
 from generator.model import Article, Digest

@@ -34,18 +34,15 @@ from __future__ import annotations
 import json
 import math
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
-from unidecode import unidecode
-
 from generator.model import Article, Furniture, Source
 from generator.slugs import slugify
+from generator.text import ascii_fold, content_words, find_date
 
 SHIFT_MAX = 0.12
 ROUNDUP_MIN_HEADINGS = 3
@@ -80,16 +77,6 @@ def _agencies() -> dict[str, str]:
         alias, _, canonical = (part.strip() for part in line.partition("="))
         table[alias.lower()] = canonical or alias
     return table
-
-
-@lru_cache(maxsize=1)
-def _stopwords() -> frozenset[str]:
-    extra = {
-        w.strip()
-        for w in _data_text("segment_stopwords.txt").splitlines()
-        if w.strip() and not w.startswith("#")
-    }
-    return frozenset(ENGLISH_STOP_WORDS | extra)
 
 
 @dataclass(frozen=True)
@@ -138,7 +125,6 @@ def _rules() -> _Rules:
 # ---------------------------------------------------------------------------
 # Pure helpers
 
-_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]")
 _PUNCT_RE = re.compile(r"[^\w\s]+")
 _BULLET_RE = re.compile(r"^(?:[•·▪●◦‣∙■□➤►*]|[-–—](?=\s))\s*")
 _DASHED_SUBHEAD_RE = re.compile(r"^[-–—]\s+\S.{0,120}?\s+[-–—]$")
@@ -165,112 +151,9 @@ _POSSESSIVE_OUTLET_RE = re.compile(
 )
 _BYLINE_OUTLET_RE = re.compile(r",\s*(?P<outlet>[^,]{2,40}?)\s*$")
 
-_MONTHS = {
-    m: i
-    for i, names in enumerate(
-        (
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ),
-        start=1,
-    )
-    for m in names
-}
-_MONTH_ALT = "|".join(sorted(_MONTHS, key=len, reverse=True))
-_DATE_DMY_RE = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH_ALT})\.?,?\s+(\d{{4}})\b", re.I)
-_DATE_MDY_RE = re.compile(rf"\b({_MONTH_ALT})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.I)
-_DATE_ISO_RE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})(?!\d)")
-
-
-def find_date(text: str) -> str | None:
-    """The first full calendar date written in text, as YYYY-MM-DD."""
-    found: list[tuple[int, str]] = []
-    for m in _DATE_DMY_RE.finditer(text):
-        found.append((m.start(), _iso(int(m.group(3)), _MONTHS[m.group(2).lower()], int(m.group(1)))))
-    for m in _DATE_MDY_RE.finditer(text):
-        found.append((m.start(), _iso(int(m.group(3)), _MONTHS[m.group(1).lower()], int(m.group(2)))))
-    for m in _DATE_ISO_RE.finditer(text):
-        found.append((m.start(), _iso(int(m.group(1)), int(m.group(2)), int(m.group(3)))))
-    valid = sorted((pos, iso) for pos, iso in found if iso)
-    return valid[0][1] if valid else None
-
-
-def _iso(year: int, month: int, day: int) -> str:
-    import datetime as _dt
-
-    try:
-        return _dt.date(year, month, day).isoformat()
-    except ValueError:
-        return ""
-
-
-_QUOTES = (("’", "'"), ("‘", "'"), ("“", '"'), ("”", '"'), ("–", "-"), ("—", "-"))
-
-
-def ascii_fold(text: str) -> str:
-    """Fast accent and quote folding (unidecode only for the rare non-Latin text)."""
-    if text.isascii():
-        return text
-    for a, b in _QUOTES:
-        text = text.replace(a, b)
-    folded = unicodedata.normalize("NFKD", text)
-    out = folded.encode("ascii", "ignore").decode("ascii")
-    # Non-Latin scripts vanish under NFKD; transliterate those.
-    return out if len(out) * 2 >= len(text) else unidecode(text)
-
-
 def normalise_line(text: str) -> str:
     """Lower-case ASCII form of a line with punctuation and extra spaces removed."""
     return " ".join(_PUNCT_RE.sub(" ", ascii_fold(text).lower()).split())
-
-
-_TERM_CACHE: dict[str, str] = {}
-_TERM_CACHE_MAX = 500_000
-
-
-def _term(raw: str) -> str:
-    """Stem of one lower-cased word, or "" for a stop word (memoised: news reuses words)."""
-    found = _TERM_CACHE.get(raw)
-    if found is None:
-        w = raw.replace("'", "")
-        if w.endswith("s") and len(w) > 4 and not w.endswith("ss"):
-            w = w[:-1]
-        found = "" if len(w) < 3 or w in _stopwords() else stem(w)
-        if len(_TERM_CACHE) >= _TERM_CACHE_MAX:
-            _TERM_CACHE.clear()
-        _TERM_CACHE[raw] = found
-    return found
-
-
-def content_words(text: str) -> list[str]:
-    """Content-word stems of text for similarity tests (stop words dropped)."""
-    terms = map(_term, _WORD_RE.findall(ascii_fold(text).lower()))
-    return [t for t in terms if t]
-
-
-_TRANSLIT_END_RE = re.compile(r"(?:iy|yy|yi|ii)$")
-
-
-def stem(word: str) -> str:
-    """A crude, fast stem: folds transliteration endings and common suffixes."""
-    w = _TRANSLIT_END_RE.sub("y", word)
-    for suffix in ("ations", "ation", "ings", "ing", "ers", "ed", "er", "es", "s", "ians", "ian", "ans", "an", "ia"):
-        if w.endswith(suffix) and len(w) - len(suffix) >= 4:
-            w = w[: -len(suffix)]
-            break
-    if w.endswith("e") and len(w) > 4:
-        w = w[:-1]
-    return w
 
 
 def cosine(a: Counter[str], b: Counter[str]) -> float:

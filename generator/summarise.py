@@ -31,9 +31,16 @@ from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from importlib import resources
 
-from generator.model import ActorIndex, Analysis, Article, KeyPoint, TimelineEvent, Topic
-from generator.segment import content_words, find_date
+from generator.model import (
+    ActorIndex,
+    Analysis,
+    Article,
+    KeyPoint,
+    TimelineEvent,
+    Topic,
+)
 from generator.slugs import slugify, unique
+from generator.text import MONTH_PATTERN, MONTHS, content_words, find_date
 
 KEY_POINTS_MAX = 5
 KEY_POINTS_MIN = 3
@@ -162,15 +169,9 @@ def _article_summary(article: Article, sentences: list[str]) -> tuple[str, ...]:
 # Dates
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_MONTHS = {
-    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
-    "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9,
-    "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
-}
-_MONTH_ALT = "|".join(sorted(_MONTHS, key=len, reverse=True))
 _WEEKDAY_RE = re.compile(rf"\b(?:(last|this|next|on|early on|late on)\s+)?({'|'.join(_WEEKDAYS)})\b", re.I)
-_DAY_MONTH_RE = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH_ALT})\b\.?(?!\s*,?\s*\d{{4}})", re.I)
-_MONTH_DAY_RE = re.compile(rf"\b({_MONTH_ALT})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?!\s*,?\s*\d{{4}})(?![\d:])", re.I)
+_DAY_MONTH_RE = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({MONTH_PATTERN})\b\.?(?!\s*,?\s*\d{{4}})", re.I)
+_MONTH_DAY_RE = re.compile(rf"\b({MONTH_PATTERN})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?!\s*,?\s*\d{{4}})(?![\d:])", re.I)
 _RELATIVE_RE = re.compile(r"\b(yesterday|today|tonight|this morning|this afternoon|this evening)\b", re.I)
 _FUTURE_RE = re.compile(
     r"\b(?:will|shall|(?:is|are) (?:due|set|expected|scheduled|to)|plans? to (?:meet|hold|visit|travel|return|vote))\b|['’]ll\b",
@@ -220,11 +221,11 @@ def resolve_date(sentence: str, ref: dt.date | None) -> dt.date | None:
                 delta = 7
             hits.append((m.start(), ref - dt.timedelta(days=delta)))
     for m in _DAY_MONTH_RE.finditer(sentence):
-        d = _nearest_year(_MONTHS[m.group(2).lower()], int(m.group(1)), ref)
+        d = _nearest_year(MONTHS[m.group(2).lower()], int(m.group(1)), ref)
         if d:
             hits.append((m.start(), d))
     for m in _MONTH_DAY_RE.finditer(sentence):
-        d = _nearest_year(_MONTHS[m.group(1).lower()], int(m.group(2)), ref)
+        d = _nearest_year(MONTHS[m.group(1).lower()], int(m.group(2)), ref)
         if d:
             hits.append((m.start(), d))
     for m in _RELATIVE_RE.finditer(sentence):

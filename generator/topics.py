@@ -51,7 +51,7 @@ from sklearn.neighbors import NearestNeighbors
 from sklearn.preprocessing import normalize
 
 from generator.model import ActorIndex, Analysis, Article
-from generator.segment import content_words
+from generator.text import content_words
 
 LINK_MIN = 0.12
 ENTITY_WEIGHT = 0.4

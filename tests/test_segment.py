@@ -12,7 +12,6 @@ from hypothesis import strategies as st
 
 from generator.model import Source
 from generator.segment import (
-    find_date,
     furniture_kind,
     is_heading,
     parse_dateline,
@@ -20,6 +19,7 @@ from generator.segment import (
     segment,
     spans_from_starts,
 )
+from generator.text import find_date
 
 REPO = Path(__file__).resolve().parent.parent
 STORIES = REPO / "tests" / "fixtures" / "stories"

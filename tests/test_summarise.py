@@ -12,8 +12,9 @@ from hypothesis import strategies as st
 
 from generator.evaluation.stories import stub_analyses
 from generator.model import ActorIndex, Analysis, Article, Source
-from generator.segment import content_words, segment
+from generator.segment import segment
 from generator.summarise import REDUNDANT_MAX, resolve_date, summarise
+from generator.text import content_words
 from generator.topics import cluster
 
 REPO = Path(__file__).resolve().parent.parent
