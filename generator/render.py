@@ -27,6 +27,7 @@ TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
 HOME_SECTIONS = 8
 HOME_KEY_POINTS = 3
 TITLE_FALLBACK_CHARS = 90
+SOURCE_LABEL_CHARS = 40
 # Characters Python-Markdown gives a meaning to and lets us backslash-escape
 # (its ESCAPED_CHARS, plus "|" from the tables extension). "<", ">" and "&"
 # become entities instead, so no HTML survives.
@@ -86,15 +87,16 @@ class Paths:
         return f"tags/{slug}.md"
 
 
+def shorten(text: str, limit: int) -> str:
+    """Text cut at a word boundary to at most limit characters, with an ellipsis when cut."""
+    if len(text) <= limit:
+        return text
+    return text[:limit].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+
+
 def display_title(article: Article) -> str:
     """The stated title, or the opening words of the lede when the text has none."""
-    if article.title:
-        return article.title
-    lede = article.paragraphs[0]
-    if len(lede) <= TITLE_FALLBACK_CHARS:
-        return lede
-    cut = lede[:TITLE_FALLBACK_CHARS].rsplit(" ", 1)[0]
-    return cut.rstrip(",;:") + "…"
+    return article.title or shorten(article.paragraphs[0], TITLE_FALLBACK_CHARS)
 
 
 def tag_names(digest: Digest) -> dict[str, str]:
@@ -205,7 +207,8 @@ class Renderer:
             "title": display_title(article),
             "target": Paths.article(article_id),
             "date": article.date,
-            "outlet": article.outlet or article.source,
+            # Where a story names no outlet, readers recognise it by its headline, not its file name.
+            "outlet": article.outlet or shorten(display_title(article), SOURCE_LABEL_CHARS),
         }
 
     def _actor_refs(self, actor_ids: Iterable[str]) -> list[dict]:

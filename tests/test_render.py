@@ -35,6 +35,9 @@ def test_home_lists_topics_with_key_points_actors_and_sources():
     assert "[Lena Varga](actors/lena-varga.md)" in home
     assert "Dockers in Valmora kept the port closed on Tuesday." in home
     assert "[Coast Wire](articles/harbour-1.md), 2031-03-04" in home
+    # No outlet stated: the source is named by its headline (here the lede), never its file name.
+    assert "[Talks between the port authority and…](articles/harbour-2.md), 2031-03-05" in home
+    assert "harbour.txt" not in home
 
 
 def test_links_are_relative_to_the_page():
