@@ -7,6 +7,7 @@ independent, so it runs in batches over worker processes (or, with the same
 
 from __future__ import annotations
 
+import logging
 import multiprocessing
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -16,7 +17,12 @@ from spacy.tokens import Doc
 from generator import actors, keyphrases, nlp
 from generator.model import Analysis, Article
 
+log = logging.getLogger(__name__)
+
 BATCH_SIZE = 32
+# News stories are a few thousand characters; beyond this the rest of a text is
+# not analysed (the model's own limit is 1,000,000 and its memory grows with length).
+MAX_ANALYSED_CHARS = 100_000
 
 
 def sentences(doc: Doc) -> tuple[str, ...]:
@@ -42,9 +48,22 @@ def analyse(article: Article, doc: Doc) -> Analysis:
     )
 
 
+def analysed_text(article: Article) -> str:
+    """The body, or its opening paragraphs up to MAX_ANALYSED_CHARS for an outsized one."""
+    body = article.body
+    if len(body) <= MAX_ANALYSED_CHARS:
+        return body
+    cut = body.rfind("\n\n", 0, MAX_ANALYSED_CHARS)
+    log.warning(
+        "%s (%s): analysed only the first %d of %d characters", article.id, article.source,
+        cut if cut > 0 else MAX_ANALYSED_CHARS, len(body),
+    )
+    return body[: cut if cut > 0 else MAX_ANALYSED_CHARS]
+
+
 def analyse_batch(articles: Sequence[Article]) -> list[Analysis]:
     """Parse and analyse a batch of articles in this process."""
-    docs = nlp.parse((article.body for article in articles), batch_size=BATCH_SIZE)
+    docs = nlp.parse((analysed_text(article) for article in articles), batch_size=BATCH_SIZE)
     return [analyse(article, doc) for article, doc in zip(articles, docs)]
 
 

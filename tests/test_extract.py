@@ -35,3 +35,12 @@ def test_worker_processes_give_the_same_result(monkeypatch):
     monkeypatch.setattr(extract, "BATCH_SIZE", 2)
     articles = [article(i) for i in range(5)]
     assert extract.analyse_all(articles, workers=2) == extract.analyse_all(articles, workers=1)
+
+
+def test_outsized_article_is_analysed_up_to_a_paragraph_boundary(monkeypatch, caplog):
+    monkeypatch.setattr(extract, "MAX_ANALYSED_CHARS", 100)
+    big = article(1)
+    text = extract.analysed_text(big)
+    assert text == big.paragraphs[0]
+    assert "analysed only the first" in caplog.text and "a1" in caplog.text
+    assert extract.analyse_all([big])[0].sentences == (big.paragraphs[0],)
