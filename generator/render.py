@@ -13,7 +13,6 @@ import posixpath
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
@@ -66,7 +65,6 @@ def yaml_string(text: str) -> Markup:
     return Markup(quoted.replace("<", "\\u003c").replace(">", "\\u003e"))
 
 
-@dataclass(frozen=True)
 class Paths:
     """Where each kind of page lives; the one place that knows the site's layout."""
 
@@ -124,8 +122,7 @@ class Renderer:
             lstrip_blocks=True,
             keep_trailing_newline=True,
         )
-        self.env.globals.update(link=self._link, yaml_string=yaml_string, title_of=display_title)
-        self.env.filters["md"] = lambda text: Markup(escape_markdown(text))
+        self.env.globals.update(link=self._link, yaml_string=yaml_string)
         self.articles = {article.id: article for article in digest.articles}
         self.actors = {actor.id: actor for actor in digest.actors.actors}
         self.topics = {topic.id: topic for topic in digest.topics}
@@ -162,7 +159,7 @@ class Renderer:
         return Paths.tag(slug) if slug else None
 
     def _actors_with_pages(self) -> set[str]:
-        """Main actors of at least one article get a page; one-off mentions stay in the index only."""
+        """Main actors of at least one article get a page; minor mentions stay in digest.json only."""
         main = {actor_id for ids in self.digest.actors.by_article.values() for actor_id in ids}
         return {actor.id for actor in self.digest.actors.actors if actor.id in main}
 
