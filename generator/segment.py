@@ -21,16 +21,50 @@ Thresholds (chosen on tests/fixtures/stories, see docs in the report):
   whose overlap coefficient with every item is below this is a story of its own
   that is present only as a headline.
 * ``TILING_MAX = 0.1``, ``CUE_SHARE_MAX = 0.3``: in a transcript, a unit that
-  opens with a cue phrase ("Turning now to", "Finally,") starts a new item when
-  less than 30% of its content words occur in the item so far; without a cue,
-  the next ``TILING_WINDOW`` units must each share less than 10% (a sustained
-  topical shift, TextTiling-style with the left block grown to the item).
+  opens with a cue phrase ("We start in", "Turning to", "And finally") starts a
+  new item when less than 30% of its content words occur in the item so far;
+  without a cue, the next ``TILING_WINDOW`` units must each be shifted: share
+  less than 10% of their content words, or (``NAME_MIN = 2``,
+  ``NAME_SHARE_MAX = 0.25``) name at least two actors of which under 25% were
+  named in the item so far while sharing under 30% of content words (a common
+  verb such as "meet" does not hide a change of story). Title words
+  ("President", "Minister") are not names. Words fused by a lost space
+  ("00:45PresidentMaria") are read apart.
+
+Transcripts: a timestamp may open its line ("00:11 We start...", fused
+"00:45President...") or stand alone with the text on the next line. Lines above
+the first timestamp are the page header; greeting and presenter units ("Good
+evening ... I'm Jane Doe") and the headlines unit ("Tonight's headlines: A. B.
+And C.", read as one headline per sentence) are furniture, the headlines then
+titling the items they overlap. Hand-offs ("Our correspondent X reports") are
+byline furniture of their item.
+
+Pages: a heading is a story start when it is repeated just below (exactly, or
+a near-copy whose words contain the other's, ``REPEAT_OVERLAP_MIN = 1.0``), or
+followed by stamps, navigation, a leading byline or a dateline. A closing
+credit ("X contributed to this report", "Editing by", "burs-ab/cd") is not such
+evidence, and a line just above one is the story's last paragraph. A headline
+never ends its sentence with a period, also not inside a closing quote.
+Captions ("(AP Photo/X)", "Photo: AFP / X", "AGENCY/Name/File Photo", "Getty
+Images"), stamp lines (dates, times, zones, "Updated 3 hours ago", also joined
+by "|"), link lines ("Read also:", "Related:", lines that are mostly a URL or
+point to one, items listed under "Related articles"), newsletter intros and
+trust/standards footers are furniture, never titles or articles.
+
+Dates, strongest first: a stamp line or a dated dateline; a year-less dateline
+("KYIV, Dec 2 (Reuters) -") with the year that puts it nearest a full date
+stated elsewhere on the page (furniture first), else none; a photo caption's
+date; a later story on the page inherits the first story's date. Outlet: the
+dateline agency or a byline's outlet, else what the page names in furniture (a
+copyright line, a name beside the stamps "Updated ... | Outlet", a masthead
+line whose last word is an outlet word such as "Post" or "Times").
 
 Everything is linear in the number of lines apart from bounded look-aheads.
 """
 
 from __future__ import annotations
 
+import datetime
 import json
 import math
 import re
@@ -42,7 +76,7 @@ from importlib import resources
 
 from generator.model import Article, Furniture, Source
 from generator.slugs import slugify
-from generator.text import ascii_fold, content_words, find_date
+from generator.text import MONTH_PATTERN, MONTHS, ascii_fold, content_words, find_date
 
 SHIFT_MAX = 0.12
 ROUNDUP_MIN_HEADINGS = 3
@@ -51,8 +85,15 @@ HEADLINE_MATCH_MIN = 0.2
 TILING_MAX = 0.1
 TILING_WINDOW = 2
 CUE_SHARE_MAX = 0.3
+NAME_MIN = 2
+NAME_SHARE_MAX = 0.25
 HEADLINE_UNIT_WORDS = 18
 """A transcript unit this short before the first item cue can be a read headline."""
+REPEAT_OVERLAP_MIN = 1.0
+"""A heading whose words overlap a heading just above by this much (and at most
+three words longer or shorter) repeats it: "Ukraine's X says Y" under "X says Y"."""
+MASTHEAD_WORDS = 3
+"""A masthead line (the outlet's name above the headline) has at most this many words."""
 REPEAT_LOOKAHEAD = 8
 """How many non-blank lines after a headline are searched for its repetition."""
 CUE_LOOKAHEAD = 5
@@ -87,10 +128,15 @@ class _Rules:
     byline_res: tuple[re.Pattern[str], ...]
     credit_res: tuple[re.Pattern[str], ...]
     caption_res: tuple[re.Pattern[str], ...]
+    byline_extra_res: tuple[re.Pattern[str], ...]
+    page_intro_res: tuple[re.Pattern[str], ...]
     non_places: frozenset[str]
+    outlet_words: frozenset[str]
     headline_intro: tuple[str, ...]
     item_start: tuple[str, ...]
     sign_off: tuple[str, ...]
+    greeting: tuple[str, ...]
+    name_titles: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -115,10 +161,15 @@ def _rules() -> _Rules:
         byline_res=compile_all("byline_patterns", 0),
         credit_res=compile_all("credit_patterns"),
         caption_res=compile_all("caption_credit_patterns"),
+        byline_extra_res=compile_all("byline_extra_patterns"),
+        page_intro_res=compile_all("page_intro_patterns"),
         non_places=frozenset(furniture["dateline_non_places"]),
+        outlet_words=frozenset(furniture["outlet_words"]),
         headline_intro=tuple(cues["headline_intro"]),
         item_start=tuple(cues["item_start"]),
         sign_off=tuple(cues["sign_off"]),
+        greeting=tuple(cues["greeting"]),
+        name_titles=frozenset(cues["name_titles"]),
     )
 
 
@@ -129,6 +180,7 @@ _PUNCT_RE = re.compile(r"[^\w\s]+")
 _BULLET_RE = re.compile(r"^(?:[•·▪●◦‣∙■□➤►*]|[-–—](?=\s))\s*")
 _DASHED_SUBHEAD_RE = re.compile(r"^[-–—]\s+\S.{0,120}?\s+[-–—]$")
 _DASH_ONLY_RE = re.compile(r"^[-–—_=~*•.]{1,20}$")
+_BARE_TIMESTAMP_RE = re.compile(r"^\[?\d{1,2}:\d{2}(?::\d{2})?\]?$")
 _TIMESTAMP_UNIT_RE = re.compile(r"^\[?(\d{1,2}:\d{2}(?::\d{2})?)\]?(?=\s|[A-Z\"“‘'(]|$)\s*")
 # A timestamp fused into the middle of a transcript line: after a sentence end or
 # straight after a word, and followed by a capitalised word.
@@ -234,11 +286,95 @@ _CAPTION_TAIL = 140
 """Caption credits sit at the end of a line; only this many final characters are searched."""
 
 
+_URL_RE = re.compile(r"(?:https?://|www\.)\S+", re.I)
+_URL_POINTER_RE = re.compile(
+    r"^(?:follow|read|see|visit|watch|listen|subscribe|sign up|download|get|find|for more|more)\b", re.I
+)
+_PART_SPLIT_RE = re.compile(r"\s+[|·•]\s+|\s{3,}")
+_STAMP_TOKEN_RE = re.compile(r"[A-Za-z]+(?:\.[A-Za-z]+)*\.?|\d+")
+_STAMP_WORDS = frozenset(
+    (
+        "updated published posted modified last first ago on at am pm a.m. p.m. "
+        "gmt utc est edt cst cdt pst pdt cet cest bst eet eest msk ist jst aest aedt wib sast "
+        "sec secs second seconds min mins minute minutes hr hrs hour hours day days week weeks "
+        "yesterday today mon tue tues wed thu thur thurs fri sat sun monday tuesday wednesday "
+        "thursday friday saturday sunday st nd rd th"
+    ).split()
+) | frozenset(MONTHS)
+_SIGN_OFF_RE = re.compile(r"contributed|^\(?(?:additional )?(?:reporting|writing|editing|edited|written|compiled) by\b|^(?-i:[a-z]{2,6}(?:[-/][a-z]{2,6}){1,4})$", re.I)
+
+
+def _is_stamp_line(text: str) -> bool:
+    """A line made only of dates, times, zones and "Updated ... ago" words."""
+    tokens = _STAMP_TOKEN_RE.findall(text)
+    if not tokens or len(tokens) > 16:
+        return False
+    if not any(t.isdigit() for t in tokens) and not any(t.lower() in ("ago", "yesterday", "today") for t in tokens):
+        return False
+    words = [t.lower().rstrip(".") for t in tokens if not t.isdigit()]
+    if not words:
+        # Bare numbers ("2025 12 03") are a stamp only with a full date.
+        return find_date(text) is not None
+    return all(w in _STAMP_WORDS or w + "." in _STAMP_WORDS for w in words)
+
+
+def _is_url_line(text: str, n_words: int) -> bool:
+    """A short line that is mostly a URL or points the reader to one."""
+    urls = _URL_RE.findall(text)
+    if not urls or n_words > 30:
+        return False
+    url_chars = sum(len(u) for u in urls)
+    return url_chars * 2 >= len(text.replace(" ", "")) or bool(_URL_POINTER_RE.match(text))
+
+
+def _is_short_name(part: str) -> bool:
+    words = part.split()
+    return 1 <= len(words) <= 4 and all(w[0].isupper() or w[0].isdigit() or w in ("of", "the", "&") for w in words) and part[-1].isalnum()
+
+
+def _part_kinds(text: str) -> list[str | None] | None:
+    """Kinds of the parts of a line joined by " | " or wide gaps, when it has several."""
+    parts = [p.strip() for p in _PART_SPLIT_RE.split(text) if p.strip()]
+    if len(parts) < 2 or len(parts) > 8:
+        return None
+    return [_single_kind(p, normalise_line(p)) for p in parts]
+
+
+def stamp_outlet(text: str) -> str | None:
+    """The outlet named beside stamps or a byline ("Updated 2 hours ago | Kyiv Post")."""
+    parts = [p.strip() for p in _PART_SPLIT_RE.split(text) if p.strip()]
+    if len(parts) < 2:
+        return None
+    kinds = [_single_kind(p, normalise_line(p)) for p in parts]
+    names = [p for p, k in zip(parts, kinds, strict=True) if k is None and _is_short_name(p)]
+    if len(names) == 1 and any(k in ("timestamp", "byline") for k in kinds):
+        return names[0]
+    return None
+
+
 def furniture_kind(text: str, norm: str | None = None) -> str | None:
     """The furniture kind of one stripped line, or None when it is text."""
-    rules = _rules()
     if norm is None:
         norm = normalise_line(text)
+    if not norm:
+        return None
+    kind = _single_kind(text, norm)
+    if kind is None and (" | " in text or "   " in text or " · " in text or " • " in text):
+        # "By Jane Doe | Updated 9 December 2025", "Share   Tweet   Email",
+        # "Updated 2 hours ago | Kyiv Post": furniture when every part is
+        # furniture, or all but one short name beside stamps or a byline.
+        kinds = _part_kinds(text)
+        if kinds:
+            known = [k for k in kinds if k]
+            if len(known) == len(kinds) or (
+                len(known) == len(kinds) - 1 and any(k in ("timestamp", "byline") for k in known) and stamp_outlet(text)
+            ):
+                return "timestamp" if "timestamp" in known else known[0]
+    return kind
+
+
+def _single_kind(text: str, norm: str) -> str | None:
+    rules = _rules()
     if not norm:
         return None
     n_words = norm.count(" ") + 1
@@ -246,8 +382,14 @@ def furniture_kind(text: str, norm: str | None = None) -> str | None:
         return "navigation"
     if n_words <= 14 and any(r.search(text) for r in rules.navigation_res):
         return "navigation"
+    if _is_url_line(text, n_words):
+        return "navigation"
     if n_words <= 12 and any(r.search(text) for r in rules.timestamp_res):
         return "timestamp"
+    if _is_stamp_line(text):
+        return "timestamp"
+    if n_words <= 25 and any(r.search(text) for r in rules.byline_extra_res):
+        return "byline"
     if n_words <= 30 and _BYLINE_GATE_RE.search(text):
         # Names need their capitals, so only the leading keyword is lower-cased.
         keyword_fixed = _BYLINE_KEYWORD_RE.sub(lambda m: m.group(0).lower(), text)
@@ -260,6 +402,8 @@ def furniture_kind(text: str, norm: str | None = None) -> str | None:
     tail = text[-_CAPTION_TAIL:]
     if n_words <= 60 and any(r.search(tail) for r in rules.caption_res):
         return "caption" if n_words >= 4 else "credit"
+    if n_words <= 30 and any(r.search(text) for r in rules.page_intro_res):
+        return "other"
     return None
 
 
@@ -274,6 +418,9 @@ def is_heading(text: str) -> bool:
     if not 2 <= len(words) <= 22 or len(text) > 170:
         return False
     if text[-1] in ".,;:" or text.endswith("..."):
+        return False
+    # A sentence closed inside its quote ('... "stability and finances."') is body.
+    if text.rstrip("\"”’'»)]").endswith((".", ",", ";", ":")):
         return False
     first = next((c for c in text if c.isalnum()), "")
     if not first or not (first.isupper() or first.isdigit()):
@@ -311,6 +458,64 @@ def _classify(lines: list[_Line]) -> None:
             line.kind = "heading"
         else:
             line.kind = "body"
+    # Lines listed under a "Related articles" / "Read more" header are links.
+    in_list = False
+    for line in lines:
+        if line.kind == "furniture" and line.fkind == "navigation" and _LIST_HEADER_RE.match(line.norm):
+            in_list = True
+        elif in_list and line.kind in ("bullet", "heading", "dash"):
+            line.kind, line.fkind = "furniture", "navigation"
+        else:
+            in_list = False
+
+
+_LIST_HEADER_RE = re.compile(
+    r"^(?:related|read more|read also|also read|see also|more on this story|more stories|recommended|"
+    r"more from|more in|most read|most popular|top stories|trending|you may also like)\b(?:\W*\w+){0,3}$"
+)
+_COPYRIGHT_RE = re.compile(r"^(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*", re.I)
+_RIGHTS_RE = re.compile(r"[.,;]?\s*(?:all rights reserved|some rights reserved)\.?\s*$", re.I)
+
+
+def _copyright_outlet(text: str) -> str | None:
+    """The owner named in a copyright line ("© 2025 Kyiv Post. All rights reserved.")."""
+    m = _COPYRIGHT_RE.match(text)
+    if not m:
+        return None
+    name = _RIGHTS_RE.sub("", text[m.end() :]).strip(" .,")
+    agencies = _agencies()
+    if name.lower() in agencies:
+        return agencies[name.lower()]
+    return name if _is_short_name(name) else None
+
+
+def page_outlet(lines: Sequence[_Line]) -> str | None:
+    """The outlet a page names in its furniture: a copyright line, a name beside the
+    stamps, or a masthead line above the headline."""
+    rules = _rules()
+    for line in lines:
+        if line.kind != "furniture":
+            continue
+        found = _copyright_outlet(line.text) if line.fkind == "credit" else None
+        if found is None and line.fkind in ("timestamp", "byline"):
+            found = stamp_outlet(line.text)
+        if found:
+            return _agencies().get(found.lower(), found)
+    # Masthead: a short name on the first line, above a different headline, that
+    # ends like an outlet name ("... Post", "... Times") or is named again in furniture.
+    if len(lines) >= 3 and lines[0].kind == "heading" and lines[1].kind == "heading":
+        head = lines[0]
+        words = head.text.split()
+        repeated = any(l.norm == head.norm for l in lines[1 : 1 + REPEAT_LOOKAHEAD])
+        if (
+            _is_short_name(head.text)
+            and len(words) <= MASTHEAD_WORDS < len(lines[1].text.split())
+            and not repeated
+            and not any(c.isdigit() for c in head.text)
+        ):
+            if words[-1].lower() in rules.outlet_words:
+                return _agencies().get(head.text.lower(), head.text)
+    return None
 
 
 def parse_dateline(text: str) -> tuple[str, str | None, str | None, int] | None:
@@ -350,16 +555,33 @@ def _bag(lines: Iterable[_Line]) -> Counter[str]:
     return Counter(w for line in lines for w in content_words(line.text))
 
 
+def _is_repeat(head: _Line, other: _Line) -> bool:
+    """Whether a heading repeats another: the same words, or one a near-copy of the other
+    ("Zelensky ready for talks" / "Ukraine's Zelensky ready for talks")."""
+    if other.kind != "heading":
+        return False
+    if other.norm == head.norm:
+        return True
+    a, b = head.norm.split(), other.norm.split()
+    if min(len(a), len(b)) < 4:
+        return False
+    return overlap(a, b) >= REPEAT_OVERLAP_MIN and abs(len(a) - len(b)) <= 3
+
+
+def _is_sign_off(text: str) -> bool:
+    """A credit line that closes a story ("X contributed to this report", "Editing by")."""
+    return bool(_SIGN_OFF_RE.search(text))
+
+
 def _is_strong_start(lines: list[_Line], i: int) -> bool:
     """A heading that is repeated under its furniture, or followed by stamps or a dateline."""
     head = lines[i]
     if head.kind != "heading":
         return False
-    norm = head.norm
     body_seen = 0
     for j in range(i + 1, min(len(lines), i + 1 + REPEAT_LOOKAHEAD)):
         line = lines[j]
-        if line.kind == "heading" and line.norm == norm:
+        if _is_repeat(head, line):
             return True
         if line.kind in ("body", "heading"):
             if j - i <= CUE_LOOKAHEAD and parse_dateline(line.text):
@@ -369,7 +591,14 @@ def _is_strong_start(lines: list[_Line], i: int) -> bool:
                 break
         elif line.kind == "place" and j - i <= CUE_LOOKAHEAD:
             return True
-        elif line.kind == "furniture" and line.fkind in ("timestamp", "navigation", "byline") and j - i <= CUE_LOOKAHEAD:
+        elif (
+            line.kind == "furniture"
+            and line.fkind in ("timestamp", "navigation", "byline")
+            and j - i <= CUE_LOOKAHEAD
+            and not (line.fkind == "byline" and _is_sign_off(line.text))
+        ):
+            # A story's closing credit ("X contributed to this report") under a
+            # line does not make that line a headline.
             return True
     return False
 
@@ -382,11 +611,16 @@ def _split_page(text: str, lines: list[_Line]) -> list[_Story]:
             strong.add(i)
     # Duplicated headline lines right under a strong start are not starts themselves.
     for i in sorted(strong):
-        norm = lines[i].norm
+        if lines[i].kind != "heading":
+            continue
+        body_seen = False
         for j in range(i + 1, min(n, i + 1 + REPEAT_LOOKAHEAD)):
-            if lines[j].kind == "heading" and lines[j].norm == norm:
-                strong.discard(j)
-                lines[j].kind, lines[j].fkind = "furniture", "duplicate"
+            # Near-copies count only above the body; exact copies anywhere close.
+            if lines[j].norm == lines[i].norm or (not body_seen and _is_repeat(lines[i], lines[j])):
+                if lines[j].kind == "heading":
+                    strong.discard(j)
+                    lines[j].kind, lines[j].fkind = "furniture", "duplicate"
+            body_seen = body_seen or lines[j].kind == "body"
     # A dateline paragraph after body text with no heading above starts a story.
     for i in range(1, n):
         if lines[i].kind == "body" and parse_dateline(lines[i].text):
@@ -464,10 +698,14 @@ def _split_trailing_headlines(stories: list[_Story]) -> list[_Story]:
     for story in stories:
         lines = story.lines
         k = len(lines)
+        signed_off = False
         while k > 0 and lines[k - 1].kind == "furniture":
+            signed_off = signed_off or (lines[k - 1].fkind == "byline" and _is_sign_off(lines[k - 1].text))
             k -= 1
+        # A line just above the story's closing credit is its last paragraph.
         if (
-            k >= 2
+            not signed_off
+            and k >= 2
             and lines[k - 1].kind == "heading"
             and lines[k - 1].blank_before >= 1
             and any(l.kind == "body" for l in lines[: k - 1])
@@ -524,40 +762,54 @@ class _Unit:
     start: int
     end: int
     text: str
+    stamp: int = -1
+    """Offset of the unit's timestamp (an item's span starts there), -1 without one."""
 
 
 def _is_transcript(lines: list[_Line]) -> bool:
     stamped = sum(1 for l in lines if _TIMESTAMP_UNIT_RE.match(l.text))
-    return stamped >= 3 and stamped * 2 >= len(lines)
+    # A timestamp alone on its line stamps the line below it.
+    bare = sum(1 for l in lines if _BARE_TIMESTAMP_RE.match(l.text))
+    return stamped >= 3 and stamped * 2 >= len(lines) - bare
 
 
 def _units(lines: list[_Line]) -> tuple[list[_Line], list[_Unit]]:
     header: list[_Line] = []
     units: list[_Unit] = []
+    stamped_next = False
+    bare_at = -1
     for line in lines:
+        if _BARE_TIMESTAMP_RE.match(line.text):
+            stamped_next = True
+            bare_at = line.start
+            continue
         m = _TIMESTAMP_UNIT_RE.match(line.text)
-        if not m and not units:
+        if not m and not units and not stamped_next:
             header.append(line)
             continue
         offset = line.start + (m.end() if m else 0)
         body = line.text[m.end() :] if m else line.text
-        if not m and units:
+        opens = stamped_next
+        stamped_next = False
+        if not m and units and not opens:
             # A continuation line belongs to the unit above.
             last = units[-1]
-            units[-1] = _Unit(last.start, line.end, last.text + " " + body)
+            units[-1] = _Unit(last.start, line.end, last.text + " " + body, last.stamp)
             continue
         # Timestamps fused into the line split it into further units.
         pieces = []
         cut = 0
+        stamp = line.start if m else (bare_at if opens else -1)
         for fm in _FUSED_TIMESTAMP_RE.finditer(body):
-            pieces.append((cut, fm.start()))
+            pieces.append((cut, fm.start(), stamp))
             cut = fm.end()
-        pieces.append((cut, len(body)))
-        for a, b in pieces:
+            stamp = offset + fm.start(1)
+        pieces.append((cut, len(body), stamp))
+        for a, b, at in pieces:
             seg = body[a:b].strip()
             if seg:
                 lead = len(body[a:b]) - len(body[a:b].lstrip())
-                units.append(_Unit(offset + a + lead, offset + a + lead + len(seg), seg))
+                units.append(_Unit(offset + a + lead, offset + a + lead + len(seg), seg, at))
     return header, units
 
 
@@ -571,6 +823,34 @@ def _starts_with_cue(text: str, cues: Sequence[str]) -> bool:
     return any(low.startswith(c) for c in cues)
 
 
+_CAMEL_FUSED_RE = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
+_NAME_RE = re.compile(r"\b[A-Z][\w'’-]*[a-z][\w'’-]*")
+_SENTENCE_CUT_RE = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“‘'])")
+
+
+def _read_headlines(unit: _Unit, intro_cues: Sequence[str]) -> list[_Unit]:
+    """Headlines read in the announcing unit itself ("Tonight's headlines: A. B. And C.")."""
+    low = unit.text.lower()
+    at = min((low.find(c) + len(c) for c in intro_cues if c in low), default=-1)
+    colon = unit.text.find(":", max(at, 0))
+    if at < 0 or colon < 0 or colon - at > 20:
+        return []
+    out: list[_Unit] = []
+    cut = colon + 1
+    rest = unit.text[cut:]
+    pos = 0
+    for m in [*_SENTENCE_CUT_RE.finditer(rest), None]:
+        end = m.start() if m else len(rest)
+        piece = rest[pos:end].strip()
+        if piece:
+            lead = len(rest[pos:end]) - len(rest[pos:end].lstrip())
+            start = unit.start + cut + pos + lead
+            out.append(_Unit(start, start + len(piece), piece))
+        if m:
+            pos = m.end()
+    return out if len(out) >= 2 else []
+
+
 def _split_transcript(source: Source, lines: list[_Line]) -> list[dict]:
     rules = _rules()
     header, units = _units(lines)
@@ -580,16 +860,28 @@ def _split_transcript(source: Source, lines: list[_Line]) -> list[dict]:
     headlines: list[_Unit] = []
     i = 0
     intro: list[_Unit] = []
-    if any(c in units[0].text.lower() for c in rules.headline_intro):
-        intro.append(units[0])
-        i = 1
+
+    def announces_headlines(u: _Unit) -> bool:
+        return any(c in u.text.lower() for c in rules.headline_intro)
+
+    # Greeting and presenter units ("Good evening ... I'm Jane Doe") open the bulletin.
+    while (
+        i < min(2, len(units) - 1)
+        and not announces_headlines(units[i])
+        and (_starts_with_cue(units[i].text, rules.greeting) or furniture_kind(units[i].text) == "byline")
+    ):
+        intro.append(units[i])
+        i += 1
+    if i < len(units) and announces_headlines(units[i]):
+        read = _read_headlines(units[i], rules.headline_intro)
+        if not read:
+            intro.append(units[i])
+        headlines.extend(read)
+        i += 1
         while i < len(units) and not _starts_with_cue(units[i].text, rules.item_start) and len(units[i].text.split()) <= 30:
             headlines.append(units[i])
             i += 1
     else:
-        if any(c in units[0].text.lower() for c in ("good evening", "good morning", "welcome", "hello")) and len(units) > 1:
-            intro.append(units[0])
-            i = 1
         # Without an intro phrase, a run of short units closed by an item cue
         # ("First, to Sofia...") is still the headlines block.
         k = i
@@ -603,22 +895,54 @@ def _split_transcript(source: Source, lines: list[_Line]) -> list[dict]:
     outro: list[_Unit] = []
     while items_units and _starts_with_cue(items_units[-1].text, rules.sign_off):
         outro.insert(0, items_units.pop())
-    bags = [set(content_words(u.text)) for u in items_units]
+    # Hand-offs ("Our correspondent ... reports") and other furniture units stay
+    # with the unit above them but are neither text nor evidence of a topic.
+    unit_furniture: dict[int, list[Furniture]] = {}
+    lead_furniture: list[Furniture] = []
+    kept: list[_Unit] = []
+    for u in items_units:
+        fk = furniture_kind(u.text)
+        if fk:
+            target = unit_furniture.setdefault(len(kept) - 1, []) if kept else lead_furniture
+            target.append(Furniture(fk, u.text))  # type: ignore[arg-type]
+        else:
+            kept.append(u)
+    items_units = kept
+    # Words fused by a lost space ("PresidentMaria") are read as two words.
+    texts = [_CAMEL_FUSED_RE.sub(" ", u.text) for u in items_units]
+    bags = [set(content_words(t)) for t in texts]
+    names = [
+        set(content_words(" ".join(w for w in _NAME_RE.findall(t) if w.lower().rstrip("'’s") not in rules.name_titles)))
+        for t in texts
+    ]
     cuts = [0]
     left: set[str] = set(bags[0]) if bags else set()
+    left_names: set[str] = set(names[0]) if names else set()
+
+    def shifted(j: int) -> bool:
+        share = _share(bags[j], left)
+        # A unit whose names are all new is a shift even when a common word
+        # ("meet", "said") is shared with the item so far.
+        return share < TILING_MAX or (
+            len(names[j]) >= NAME_MIN and _share(names[j], left_names) < NAME_SHARE_MAX and share < CUE_SHARE_MAX
+        )
+
     for k in range(1, len(items_units)):
         cue = _starts_with_cue(items_units[k].text, rules.item_start)
         # Novelty of the next units against the whole current item (TextTiling
         # with the left block grown to the item, so a short follow-up unit still
         # finds the story's names).
-        shares = [_share(bags[j], left) for j in range(k, min(len(bags), k + TILING_WINDOW))]
-        if (cue and shares[0] < CUE_SHARE_MAX) or (
-            not cue and len(shares) == TILING_WINDOW and max(shares) < TILING_MAX and k - cuts[-1] >= 2
+        window = range(k, min(len(bags), k + TILING_WINDOW))
+        if (cue and _share(bags[k], left) < CUE_SHARE_MAX) or (
+            not cue and len(window) == TILING_WINDOW and all(shifted(j) for j in window) and k - cuts[-1] >= 2
         ):
             cuts.append(k)
-            left = set()
+            left, left_names = set(), set()
         left |= bags[k]
-    items = [items_units[a:b] for a, b in zip(cuts, [*cuts[1:], len(items_units)], strict=True) if items_units[a:b]]
+        left_names |= names[k]
+    bounds = list(zip(cuts, [*cuts[1:], len(items_units)], strict=True))
+    items = [items_units[a:b] for a, b in bounds if items_units[a:b]]
+    items_furniture = [[f for j in range(a, b) for f in unit_furniture.get(j, [])] for a, b in bounds if b > a]
     item_bags = [set(w for u in it for w in content_words(u.text)) for it in items]
     titles: dict[int, str] = {}
     orphan_heads: list[_Unit] = []
@@ -632,9 +956,11 @@ def _split_transcript(source: Source, lines: list[_Line]) -> list[dict]:
             continue
         else:
             orphan_heads.append(h)
-    page_furniture = [Furniture("other", l.text) for l in header] + [
-        Furniture("other", u.text) for u in intro
-    ]
+    page_furniture = (
+        [Furniture("other", l.text) for l in header]
+        + [Furniture("byline" if furniture_kind(u.text) == "byline" else "other", u.text) for u in intro]
+        + lead_furniture
+    )
     page_date = find_date(" ".join(l.text for l in header))
     raw: list[dict] = []
     for h in orphan_heads:
@@ -642,10 +968,10 @@ def _split_transcript(source: Source, lines: list[_Line]) -> list[dict]:
             dict(start=h.start, end=h.end, title=h.text, paragraphs=[h.text], furniture=[], date=page_date)
         )
     for k, it in enumerate(items):
-        furn = [Furniture("other", h.text) for h in headlines if titles.get(k) == h.text]
+        furn = [Furniture("other", h.text) for h in headlines if titles.get(k) == h.text] + items_furniture[k]
         raw.append(
             dict(
-                start=it[0].start,
+                start=it[0].stamp if 0 <= it[0].stamp < it[0].start else it[0].start,
                 end=it[-1].end,
                 title=titles.get(k),
                 paragraphs=[u.text for u in it],
@@ -692,6 +1018,8 @@ def _build(story: _Story) -> dict:
     dateline: str | None = None
     agency: str | None = None
     date: str | None = None
+    caption_date: str | None = None
+    partial_date: str | None = None
     seen: set[str] = set()
     lines = story.lines
     if story.headline_only:
@@ -708,6 +1036,10 @@ def _build(story: _Story) -> dict:
             furniture.append(Furniture(line.fkind or "other", text))  # type: ignore[arg-type]
             if line.fkind == "timestamp" and date is None:
                 date = find_date(text)
+            elif line.fkind == "caption" and caption_date is None:
+                # A caption is furniture, but its date is still the story's date
+                # when nothing else states one.
+                caption_date = find_date(text)
             continue
         if line.kind == "dash":
             continue
@@ -741,6 +1073,8 @@ def _build(story: _Story) -> dict:
                     agency = _agencies()[agency_raw.strip().lower()]
                 if dl_date and date is None:
                     date = find_date(dl_date)
+                    if date is None:
+                        partial_date = dl_date
                 text = text[cut:].strip()
         paragraphs.append(_BULLET_RE.sub("", text).strip() if line.kind == "bullet" else text)
     if not paragraphs:
@@ -748,8 +1082,46 @@ def _build(story: _Story) -> dict:
     outlet = _outlet_from(furniture) or agency
     return dict(
         start=lines[0].start, end=lines[-1].end, title=title, paragraphs=paragraphs,
-        standfirst=standfirst, furniture=furniture, dateline=dateline, outlet=outlet, date=date,
+        standfirst=standfirst, furniture=furniture, dateline=dateline, outlet=outlet,
+        date=date, caption_date=caption_date, partial_date=partial_date,
     )
+
+
+_MONTH_DAY_RE = re.compile(rf"\b({MONTH_PATTERN})\.?\s+(\d{{1,2}})\b|\b(\d{{1,2}})\s+({MONTH_PATTERN})\b", re.I)
+
+
+def _page_reference_date(lines: Sequence[_Line]) -> str | None:
+    """The first full date on the page, preferring stamps, captions and headers over body text."""
+    for line in lines:
+        if line.kind == "furniture":
+            found = find_date(line.text)
+            if found:
+                return found
+    for line in lines:
+        found = find_date(line.text)
+        if found:
+            return found
+    return None
+
+
+def _complete_date(partial: str, reference: str) -> str | None:
+    """Give a month-and-day date the year that puts it nearest the reference date."""
+    m = _MONTH_DAY_RE.search(partial)
+    if not m:
+        return None
+    month = MONTHS[(m.group(1) or m.group(4)).lower()]
+    day = int(m.group(2) or m.group(3))
+    ref = datetime.date.fromisoformat(reference)
+    best: tuple[int, str] | None = None
+    for year in (ref.year - 1, ref.year, ref.year + 1):
+        try:
+            candidate = datetime.date(year, month, day)
+        except ValueError:
+            continue
+        distance = abs((candidate - ref).days)
+        if best is None or distance < best[0]:
+            best = (distance, candidate.isoformat())
+    return best[1] if best else None
 
 
 def _base_id(path: str) -> str:
@@ -763,12 +1135,28 @@ def segment(source: Source) -> tuple[Article, ...]:
     if not lines:
         return ()
     _classify(lines)
+    outlet = page_outlet(lines)
+    if outlet and lines[0].kind == "heading" and lines[0].text == outlet:
+        lines[0].kind, lines[0].fkind = "furniture", "credit"  # a masthead line
     if _is_transcript(lines):
         raw = _split_transcript(source, lines)
     else:
         raw = [_build(s) for s in _split_page(source.text, lines)]
     raw = [r for r in raw if r["paragraphs"]]
     raw.sort(key=lambda r: r["start"])
+    # Dates by strength of evidence: a stamp or a dated dateline; a year-less
+    # dateline ("KYIV, Dec 2 (Reuters) -") given the year of a full date stated
+    # elsewhere on the page (furniture first); a photo caption's date.
+    reference = None
+    for r in raw:
+        if r.get("partial_date") and not r.get("date"):
+            if reference is None:
+                reference = _page_reference_date(lines) or ""
+            r["date"] = _complete_date(r["partial_date"], reference) if reference else None
+        if not r.get("date") and r.get("caption_date"):
+            r["date"] = r["caption_date"]
+        if outlet and not r.get("outlet"):
+            r["outlet"] = outlet
     # A later story without its own date inherits the page's date.
     page_date = None
     for r in raw:

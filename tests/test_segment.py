@@ -374,3 +374,182 @@ def test_transcript_without_intro_phrase_and_bracketed_timestamps():
     assert budget.title == "Parliament passes the new budget."
     assert floods.paragraphs[0].startswith("First, the floods.")
     assert budget.paragraphs[-1].startswith("The finance minister")
+
+
+# --- blind-test failure classes (fixtures in tests/fixtures/stories/segment) ---
+
+SEGMENT_CASES = STORIES / "segment"
+
+
+def _case(name: str) -> Source:
+    return Source(name, (SEGMENT_CASES / name).read_text(encoding="utf-8"))
+
+
+def test_transcript_with_timestamps_on_their_own_lines():
+    source = _case("bulletin_bare_stamps.txt")
+    floods, docks, chess = segment(source)
+    _assert_spans(source, [floods, docks, chess])
+    # Items: a cue ("We begin in"), a fused timestamp with a topical shift and no cue,
+    # and "And finally"; the headlines read in one unit title the items.
+    assert floods.paragraphs[0].startswith("We begin in Valencia")
+    assert docks.paragraphs[0].startswith("DockUnion leader Joost Maes")
+    assert chess.paragraphs[0].startswith("And finally, chess.")
+    # An item's span starts at its timestamp, also a bare or fused one.
+    assert source.text[floods.start :].startswith("00:12\nWe begin")
+    assert source.text[docks.start :].startswith("00:41DockUnion")
+    assert (floods.title, docks.title, chess.title) == (
+        "Floodwater reaches the old town of Valencia.",
+        "Antwerp dockers prepare to strike.",
+        "And a teenager stuns the chess world in Oslo.",
+    )
+    # The title line, the presenter and the correspondent hand-off are furniture.
+    texts = " ".join(p for a in (floods, docks, chess) for p in a.paragraphs)
+    for junk in ("TRANSCRIPT", "I'm Tomasz", "Our correspondent", "That's all"):
+        assert junk not in texts
+    kinds = {f.text[:20]: f.kind for f in floods.furniture}
+    assert kinds["Good afternoon, and "] == "byline"
+    assert kinds["Our correspondent Le"] == "byline"
+    assert all(a.date == "2026-03-14" for a in (floods, docks, chess))
+
+
+def test_footer_and_link_lines_are_furniture_not_articles():
+    source = _case("footers_single_story.txt")
+    (article,) = segment(source)
+    assert article.title == "Lisbon tram drivers accept pay deal, ending three-week stoppage"
+    assert article.paragraphs[-1].startswith("City transport operator Carris")
+    kinds = {f.text: f.kind for f in article.furniture}
+    assert kinds["Follow our coverage of Portuguese transport at https://example.org/hub/portugal-transport"] == "navigation"
+    assert kinds["Read also: Porto metro expansion delayed again"] == "navigation"
+    assert kinds["- Lisbon bus fares frozen for 2026"] == "navigation"
+    assert kinds["Our Standards: The Harbour Herald Trust Principles."] == "navigation"
+    # Titles and dates come from the headline and the stamp line, never a caption.
+    assert article.date == "2026-03-12"
+    assert article.outlet == "Harbour Herald"
+
+
+def test_newsletter_intro_is_not_an_item():
+    articles = segment(_case("newsletter_roundup.txt"))
+    assert [a.title for a in articles] == [
+        "CANAL REOPENS AFTER LANDSLIDE",
+        "VOLCANO ALERT RAISED IN ICELAND",
+        "SCHOOL MEALS SCHEME EXTENDED",
+    ]
+    assert all(a.date == "2026-03-10" for a in articles)
+    assert not any("Evening Digest" in p for a in articles for p in a.paragraphs)
+    assert {f.kind for f in articles[0].furniture} >= {"other", "navigation", "timestamp"}
+
+
+def test_closing_sentence_before_credit_line_is_body():
+    source = _case("closing_line_before_credit.txt")
+    estonia, chile = segment(source)
+    assert estonia.paragraphs[-1] == 'Rebane said the government would present the tax bill "within weeks, not months."'
+    assert estonia.outlet == "AP"
+    assert chile.title.startswith("Chile's copper output")
+    # Without a final period (a quote-closed clause) it is still the story's last paragraph.
+    text = source.text.replace('"within weeks, not months."', 'as "A Matter Of Weeks"')
+    estonia, chile = segment(Source("x.txt", text))
+    assert estonia.paragraphs[-1].endswith('"A Matter Of Weeks"')
+
+
+def test_title_is_never_a_caption_or_stamp_line():
+    text = (
+        "Norway wins bid to host 2031 ski championships\n\n"
+        "Norway's Lillehammer wins bid to host 2031 ski championships\n"
+        "March 6, 2026 10:15 AM GMT Updated 4 hours ago\n\n"
+        "Skiers train on a slope above Lillehammer. Photo: NTB / Hanne Lie\n\n"
+        "OSLO, Mar 6 (Reuters) - Norway will host the 2031 Nordic skiing world championships in Lillehammer, "
+        "the international federation said on Friday.\n"
+        "The town last hosted the event in 1994.\n"
+    )
+    (article,) = segment(Source("x.txt", text))
+    assert article.title == "Norway wins bid to host 2031 ski championships"
+    assert article.date == "2026-03-06"
+    kinds = [f.kind for f in article.furniture]
+    assert kinds == ["duplicate", "timestamp", "caption"]
+
+
+@pytest.mark.parametrize(
+    "stamp, caption, iso",
+    [
+        # A year-less dateline takes its year from a full date elsewhere on the page.
+        ("", "Fans wave flags in Oslo on March 5, 2026. (AP Photo/Ola Berg)", "2026-03-06"),
+        ("Updated 6 March 2026, 18:02", "", "2026-03-06"),
+        # Without one it stays undated.
+        ("Updated 2 hours ago", "Fans wave flags in Oslo. (AP Photo/Ola Berg)", None),
+    ],
+)
+def test_year_less_dateline_takes_page_year(stamp, caption, iso):
+    text = (
+        "Norway wins bid to host ski championships\n"
+        f"{stamp}\n\n{caption}\n\n"
+        "OSLO, Mar 6 (Reuters) - Norway will host the Nordic skiing world championships in Lillehammer, "
+        "the federation said on Friday.\n"
+    )
+    (article,) = segment(Source("x.txt", text))
+    assert article.date == iso
+    assert article.outlet == "Reuters"
+
+
+def test_caption_date_when_nothing_else_states_one():
+    text = (
+        "Rescuers search for survivors after Andes landslide\n"
+        "Rescuers search for survivors after Andes landslide\n\n"
+        "QUITO, Ecuador (AP) — Rescuers dug through mud on Tuesday after a landslide buried homes.\n\n"
+        "Villagers carry supplies near Quito, Ecuador, Tuesday, March 3, 2026. (AP Photo/Dolores Ochoa)\n\n"
+        "The army sent helicopters to the area.\n"
+    )
+    (article,) = segment(Source("x.txt", text))
+    assert article.date == "2026-03-03"
+    assert article.outlet == "AP"
+    assert not any("Villagers carry" in p for p in article.paragraphs)
+
+
+@pytest.mark.parametrize(
+    "text, outlet",
+    [
+        ("Updated 3 hours ago | Baltic Courier\n\nFerry service resumes\n\nThe ferry to Helsinki sailed on Monday.", "Baltic Courier"),
+        ("Ferry service resumes\n\nThe ferry to Helsinki sailed on Monday.\n\n© 2026 Baltic Courier. All rights reserved.", "Baltic Courier"),
+        ("Baltic Courier\nFerry service resumes after storm\nUpdated 2 hours ago\n\nThe ferry to Helsinki sailed on Monday.", "Baltic Courier"),
+        ("Ferry service resumes after storm\n\nThe ferry to Helsinki sailed on Monday.", None),
+    ],
+)
+def test_outlet_named_in_page_furniture(text, outlet):
+    (article,) = segment(Source("x.txt", text))
+    assert article.outlet == outlet
+    assert article.title != "Baltic Courier"
+
+
+@pytest.mark.parametrize(
+    "line, kind",
+    [
+        ("Follow our coverage of the floods at https://example.org/hub/floods", "navigation"),
+        ("https://example.org/live/2026/03/floods-latest", "navigation"),
+        ("Read also: Floods close schools in Porto", "navigation"),
+        ("Related: Floods close schools in Porto", "navigation"),
+        ("Our Standards: The Example Trust Principles.", "navigation"),
+        ("Share   Tweet   Email", "navigation"),
+        ("Facebook | X | Telegram", "navigation"),
+        ("Good morning. Here's what you need to know today.", "other"),
+        ("Sign up to get the Daily Catch-Up in your inbox.", "navigation"),
+        ("March 6, 2026 10:15 AM GMT Updated 4 hours ago", "timestamp"),
+        ("By Ana Kovač | Updated 6 March 2026, 18:02", "timestamp"),
+        ("Skiers train above Lillehammer. Photo: NTB / Hanne Lie", "caption"),
+        ("A tram in Lisbon. REUTERS/Rita Moura/File Photo", "caption"),
+        ("Players celebrate in Bergen. (Photo: Getty Images / Tor Aas)", "caption"),
+        ("bur-kl/dt", "byline"),
+        ("by Jean Morel with Piotr Nowak in Warsaw", "byline"),
+        ("Written by Olu Adebayo. Edited by Kim Sorensen.", "byline"),
+        ("Good evening. I'm Nadia Berg.", "byline"),
+        ("Our correspondent Lena Hoff reports from Valencia.", "byline"),
+        ("The report is available at the ministry's website.", None),
+        ("He said the photo: was fake.", None),
+        ("Our correspondent was injured in the blast, the agency said.", None),
+    ],
+)
+def test_more_furniture_kinds(line, kind):
+    assert furniture_kind(line) == kind
+
+
+def test_heading_needs_an_open_ending():
+    assert not is_heading('Rebane said the bill would come "within weeks, not months."')
+    assert is_heading("Estonia's Rebane: tax bill 'within weeks'")
