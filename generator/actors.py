@@ -4,6 +4,18 @@
 parse it is given. ``merge`` runs once over the digest and decides, from the
 evidence of every mention, which surface forms name the same actor.
 
+Extraction repairs the model's spans before anything is merged: a person's
+span is extended over the proper nouns the model cut off ("Tomas" + "Brenk");
+a span run over a list is cut at commas and coordinations when each side is a
+name ("Renfe and Adif"); a leading nationality ("Kenyan X Y"), a hyphenated
+adjective suffix ("U.S.-brokered" -> "U.S."), stray quotation marks and a
+title before a generic head ("General Court" is a name, not General + Court)
+are undone; sentence-initial common nouns ("Flash floods"), adjectives of
+origin ("the Tuscan city") and credit, sign-off, presenter and footer lines
+are skipped. Events are kept (a name ending in an event word such as
+"Marathon" is an event whatever its label); people after a role word, unions
+("the X and Y unions") and places the model labels oddly are added.
+
 Merge rule, in order (each step is blocked so the work grows with the number
 of distinct names, never with the square of all mentions):
 
@@ -13,9 +25,11 @@ of distinct names, never with the square of all mentions):
 2. Decide a kind per mention: *place* when the gazetteer (GeoNames cities with
    alternate names, countries, US states, ``actors_places.json``) knows the
    name and nothing says it is a person (no title, not a quote speaker, no
-   full person name in the same article ending in it); *agent* (person,
-   organisation, group) otherwise. Places and agents never merge, which keeps
-   Senator Washington apart from Washington the city.
+   full person name in the same article ending in it), also when the model
+   called a gazetteer city's primary name an organisation or a group; *agent*
+   (person, organisation, group) otherwise, including acronyms no gazetteer
+   knows ("DR"). Places and agents never merge by name, which keeps Senator
+   Washington apart from Washington the city.
 3. Places merge on the gazetteer's canonical name (Kiev -> Kyiv), else on a
    transliteration skeleton (``actors_translit.json``), else by rapidfuzz
    similarity inside a block of the same first letter.
@@ -25,16 +39,35 @@ of distinct names, never with the square of all mentions):
    one-deletion index of surnames. Two people who share only a surname have
    different first names and stay apart. Organisation names that differ only
    by a leading acronym merge when the rest is distinctive
-   ("MRF New Beginning" / "DPS-New Beginning").
+   ("MRF New Beginning" / "DPS-New Beginning"). A two-token person name that
+   begins the only longer one ("Carlos Ruiz" / "Carlos Ruiz Palma") joins it.
 5. A lone surname joins a full name ending in it when that is unambiguous:
    the only candidate in its article, else the only one introduced so far in
    the article, else the only one in the digest. Ambiguous ones stay apart.
-   An acronym joins the long form the text declares ("... Freedoms (DPS)",
-   "known as ...", "campaigns as ...") or whose initials it spells (EU).
-6. Type by vote over the merged cluster (titles, quotes, roles, lone
-   surnames and full person names weigh more than a single model label);
-   canonical name = the fullest form (most tokens, then most frequent, then
-   the most frequent surname spelling, then alphabetical).
+   A lone word that starts a longer name ("Prabowo" / "Prabowo Subianto",
+   "Veltra" / "Veltra Cloud") joins it when it is the only such name in its
+   article; a bare generic head ("Commission") joins the one long form ending
+   in it, in its article, else in the digest; generic heads that join nothing
+   ("Finance") are dropped. An acronym joins the long form the text declares
+   ("... Freedoms (DPS)", "known as ...", "campaigns as ...") or whose
+   initials it spells (EU); "X, known as Y" also joins a person's alias,
+   whatever either mention was tagged.
+6. Type by vote over the merged cluster, so a label never blocks a merge:
+   titles, quotes, roles, lone surnames and full person names vote person;
+   organisation words in the name ("Cloud", "Agency", "Court") and acronyms
+   vote organisation; a gazetteer primary name, a locative head or following
+   word ("Highway", "the Arno river"), a region prefix ("Central X") and a
+   locative preposition ("in X", "past X") vote place; event words vote
+   event; each model label is one vote. Canonical name = the gazetteer's name
+   when the texts write it, else the fullest written form (most tokens, then
+   most frequent, then the most frequent surname spelling, then alphabetical).
+
+Salience per article (``ActorIndex.by_article``, at most 15) adds mentions,
+nationality words for their country ("Russian drones"), the lede, names found
+in the headline or standfirst (which adds an actor the body never names),
+quotes, a title or description, and appearing in several articles of the
+digest; one-off mentions with none of these stay out, except in a brief of a
+few sentences, where every sentence counts as lede.
 """
 
 from __future__ import annotations
@@ -64,7 +97,7 @@ from generator.slugs import slugify, unique
 
 DATA = Path(__file__).resolve().parent / "data"
 
-KEEP_LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC")
+KEEP_LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT")
 LABEL_TYPE: dict[str, ActorType] = {
     "PERSON": "person",
     "ORG": "organization",
@@ -85,9 +118,12 @@ SPEECH_VERBS = (
 TIMESTAMP = re.compile(r"^\s*\[?\(?\d{1,2}:\d{2}(?::\d{2})?\)?\]?\s*")
 POSSESSIVE = re.compile(r"\s*['’]s?$")
 FUSED = re.compile(r"(?<=[a-z]{2})(?=[A-Z][a-z]{2})")
-SALIENT_MIN = 3.0
+SALIENT_MIN = 2.0
 MAX_RELATED = 10
 MAX_MAIN = 15
+RECURRING_MIN = 3
+SHORT_SENTENCES = 4
+"""Articles an actor must appear in for its one-off mentions elsewhere to count as main."""
 
 
 # --------------------------------------------------------------------------
@@ -111,6 +147,12 @@ class _Data:
     attribution_before: re.Pattern[str]
     place_aliases: dict[str, str]
     org_words: frozenset[str]
+    locative: frozenset[str]
+    compass: frozenset[str]
+    """Position prefixes of region names ("North", "Central")."""
+    event_words: frozenset[str]
+    demonym_country: dict[str, str]
+    """Normalised demonym -> country it names ("ukrainian" -> "Ukraine"), when it names one."""
 
 
 def _lines(name: str) -> list[str]:
@@ -142,6 +184,10 @@ def _data() -> _Data:
         attribution_before=re.compile(credits["attribution_before"], re.IGNORECASE),
         place_aliases={norm_key(k): v for k, v in places.items() if not k.startswith("_")},
         org_words=frozenset(w.lower() for w in _lines("actors_org_words.txt")),
+        locative=frozenset(w.lower() for w in _lines("actors_locative.txt") if not w.endswith("-")),
+        compass=frozenset(w.lower().rstrip("-") for w in _lines("actors_locative.txt") if w.endswith("-")),
+        event_words=frozenset(w.lower() for w in _lines("actors_events.txt")),
+        demonym_country={norm_key(k): v for k, v in demonyms.items() if not k.startswith("_") and v},
     )
 
 
@@ -318,30 +364,53 @@ def extract(article: Article, doc: Doc) -> tuple[tuple[Mention, ...], tuple[Quot
             low = span[0].lower_
             if low in lower_words or (low.endswith("s") and low[:-1] in lower_words):
                 return None  # a common noun capitalised by its position
+            if _common_noun_at_start(doc, span):
+                return None
+        if label == "NORP" and len(span) == 1 and norm_key(span.text) not in _data().demonyms and span.end < len(doc) and doc[span.end].pos_ == "NOUN" and doc[span.end].text[:1].islower():
+            return None  # an adjective of origin ("the Tuscan city"), not a group
         m = _make_mention(article.id, doc, span, label, sentence_of)
         if m is None or in_noise(m.start, m.start + len(m.text)):
             return None
         covered.append((span.start_char, span.end_char))
         if m.start in found:
+            old = found[m.start]
+            if len(m.text) > len(old.text) and m.text.startswith(old.text) and m.title:
+                # "Finance" (ORG) was only the start of "Finance Minister Petra Novak".
+                found[m.start] = m
+                return m
             return None
         found[m.start] = m
         return m
 
     skip_until = 0
-    for ent in doc.ents:
-        if ent.label_ not in KEEP_LABELS or ent.start < skip_until:
+    ents = list(doc.ents)
+    event_words = _data().event_words
+    for n, ent in enumerate(ents):
+        label = ent.label_
+        if ent[-1].lower_ in event_words and ent[-1].text[:1].isupper() and label in ("ORG", "WORK_OF_ART", "GPE", "LOC", "FAC", "PRODUCT", "EVENT"):
+            label = "EVENT"  # "the Florence Marathon", whatever the model called it
+        if label not in KEEP_LABELS or ent.start < skip_until:
             continue
-        span = _with_particles(doc, ent) if ent.label_ == "PERSON" else ent
+        span = _extend_person(doc, _with_particles(doc, ent)) if label == "PERSON" else ent
+        # "in Piazza" + "Santa Croce": one place name the model cut in two.
+        k = n + 1
+        while label in ("GPE", "LOC", "FAC") and k < len(ents) and ents[k].label_ == label and ents[k].start == span.end and doc[span.end - 1].whitespace_ == " ":
+            span = doc[span.start : ents[k].end]
+            k += 1
         skip_until = span.end
-        m = add(span, ent.label_)
-        # "The Movement for Rights and Freedoms (DPS)": the acronym names it too.
-        after = body[span.end_char : span.end_char + 14]
-        acr = re.match(r"\s?\(([A-Z][A-Z0-9&-]{1,9})\)", after)
-        if m is not None and acr and ent.label_ != "PERSON":
-            a = span.end_char + acr.start(1)
-            sub = doc.char_span(a, a + len(acr.group(1)), alignment_mode="expand")
-            if sub is not None:
-                add(sub, "ORG")
+        pieces = _split_list(doc, span, label)
+        for piece in pieces:
+            # "operators Renfe and Adif": single words the model ran together as one person are
+            # not a person's name (people are named in full); the vote decides their type.
+            m = add(piece, "ORG" if label == "PERSON" and len(pieces) > 1 and all(len(p) == 1 for p in pieces) else label)
+            # "The Movement for Rights and Freedoms (DPS)": the acronym names it too.
+            after = body[piece.end_char : piece.end_char + 14]
+            acr = re.match(r"\s?\(([A-Z][A-Z0-9&-]{1,9})\)", after)
+            if m is not None and acr and label != "PERSON":
+                a = piece.end_char + acr.start(1)
+                sub = doc.char_span(a, a + len(acr.group(1)), alignment_mode="expand")
+                if sub is not None:
+                    add(sub, "ORG")
 
     # The small model misses repeats of a name it tagged elsewhere in the article.
     known: dict[str, str] = {}
@@ -373,12 +442,12 @@ def extract(article: Article, doc: Doc) -> tuple[tuple[Mention, ...], tuple[Quot
     i = 0
     while i < len(doc):
         tok = doc[i]
-        if tok.pos_ != "PROPN" or not tok.text[:1].isupper() or tok.ent_type_ or tok.text.isupper():
+        if tok.pos_ != "PROPN" or not tok.text[:1].isupper() or tok.ent_type_ not in ODD_LABELS or tok.text.isupper():
             i += 1
             continue
         for n in (3, 2, 1):
             span = doc[i : i + n]
-            if len(span) == n and all(t.pos_ == "PROPN" and not t.ent_type_ for t in span):
+            if len(span) == n and all(t.pos_ == "PROPN" and t.ent_type_ in ODD_LABELS for t in span):
                 hit = gaz.get(norm_key(span.text))
                 if hit and hit[1] >= 100_000 and not any(x < span.end_char and span.start_char < y for x, y in covered):
                     add(span, "GPE")
@@ -386,13 +455,27 @@ def extract(article: Article, doc: Doc) -> tuple[tuple[Mention, ...], tuple[Quot
                     break
         i += 1
 
-    # Parties the model leaves untagged: "the GERB party".
-    for hit in re.finditer(r"\b((?:[A-Z][\w-]*)(?:\s+[A-Z][\w-]*){0,4})\s+[Pp]arty\b", body):
-        a, b = hit.span(1)
-        if not any(x < b and a < y for x, y in covered):
-            span = doc.char_span(a, b, alignment_mode="expand")
-            if span is not None:
-                add(span, "ORG")
+    # People the model leaves untagged after an office or a role word ("security chief Rustem Umerov").
+    d = _data()
+    for i in range(len(doc) - 2):
+        if doc[i].lower_ not in d.roles and doc[i].text not in d.titles:
+            continue
+        k = i + 1
+        if any(doc[k : k + n].text in d.titles for n in range(1, d.title_max_words + 1)):
+            continue  # "Deputy Foreign Minister ...": the next words are the office, not a name
+        while k < len(doc) and k - i <= 3 and doc[k].lower_ not in d.roles and doc[k].pos_ == "PROPN" and doc[k].is_alpha and doc[k].text[:1].isupper() and not doc[k].is_upper and not doc[k].ent_type_ and doc[k - 1].whitespace_ == " ":
+            k += 1
+        if k - i - 1 >= 2 and not any(x < doc[k - 1].idx + len(doc[k - 1]) and doc[i + 1].idx < y for x, y in covered):
+            add(doc[i + 1 : k], "PERSON")
+
+    # Parties and unions the model leaves untagged: "the GERB party", "the CCOO and UGT unions".
+    for hit in re.finditer(r"\b((?:[A-Z][\w-]*)(?:\s+[A-Z][\w-]*){0,4}(?:(?:\s*,\s*|\s+and\s+)[A-Z][\w-]*)*)\s+(?:[Pp]art(?:y|ies)|(?:trade\s+)?[Uu]nions?)\b", body):
+        for part in re.finditer(r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*", hit.group(1)):
+            a, b = hit.start(1) + part.start(), hit.start(1) + part.end()
+            if not any(x < b and a < y for x, y in covered):
+                span = doc.char_span(a, b, alignment_mode="expand")
+                if span is not None:
+                    add(span, "ORG")
 
     # Fused names and timestamped speaker labels in machine transcripts.
     for hit in re.finditer(r"(?m)^(?:\s*\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s+)([A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,3})\s*:", body):
@@ -429,6 +512,9 @@ def extract(article: Article, doc: Doc) -> tuple[tuple[Mention, ...], tuple[Quot
     return tuple(mentions), tuple(quotes)
 
 
+ODD_LABELS = frozenset({"", "LANGUAGE", "WORK_OF_ART", "PRODUCT", "LAW"})
+"""Entity labels the small model gives place names by mistake ("in Odesa" -> LANGUAGE)."""
+QUOTE_MARKS = frozenset({'"', "“", "”", "„", "«", "»"})
 PARTICLES = frozenset({"von", "van", "der", "den", "de", "la", "le", "du", "da", "di", "del", "della", "bin", "ibn", "al", "el", "ter"})
 
 
@@ -445,6 +531,56 @@ def _with_particles(doc: Doc, ent: Span) -> Span:
             k += 1
         return doc[ent.start : k]
     return ent
+
+
+def _extend_person(doc: Doc, span: Span) -> Span:
+    """Extend a person's span the model cut short over the proper nouns that follow ('Tomas' + 'Brenk')."""
+    d = _data()
+    if doc[span.end - 1].pos_ != "PROPN":
+        return span  # "Azerbaijani" + "Foreign Minister ...": an adjective is no cut-short name
+    k = span.end
+    while k < len(doc) and k - span.start < 5:
+        tok, prev = doc[k], doc[k - 1]
+        if not prev.whitespace_ or "\n" in prev.whitespace_ or tok.is_sent_start:
+            break
+        if not (tok.is_alpha and tok.text[:1].isupper() and not tok.is_upper and tok.pos_ == "PROPN"):
+            break
+        if norm_key(tok.text) in d.stop or any(doc[k : k + n].text in d.titles for n in range(1, d.title_max_words + 1)):
+            break
+        if tok.ent_type_ and tok.ent_type_ != "PERSON" and not (tok.ent_iob_ == "B" and (k + 1 >= len(doc) or doc[k + 1].ent_iob_ != "I")):
+            break  # the start of another multi-word entity
+        k += 1
+    return doc[span.start : k] if k > span.end else span
+
+
+def _split_list(doc: Doc, span: Span, label: str) -> list[Span]:
+    """Cut a span the model ran over a list ('Kyiv, European', 'Renfe and Adif') into its names."""
+    cuts = [i for i in range(span.start + 1, span.end - 1) if doc[i].text == "," or doc[i].lower_ in ("and", "&", "or")]
+    if not cuts:
+        return [span]
+    if norm_key(span.text) in _gazetteer():
+        return [span]  # "Bosnia and Herzegovina"
+    pieces: list[Span] = []
+    start = span.start
+    for c in [*cuts, span.end]:
+        pieces.append(doc[start:c])
+        start = c + 1
+    if not all(len(p) and p[0].text[:1].isupper() for p in pieces):
+        return [span]
+    if any(doc[c].text != "," for c in cuts) and label != "PERSON" and any(len(p) > 1 for p in pieces):
+        return [span]  # "Movement for Rights and Freedoms": a coordination inside one name
+    return pieces
+
+
+def _common_noun_at_start(doc: Doc, span: Span) -> bool:
+    """A sentence-initial capitalised common noun modifying the noun after it ('Flash floods')."""
+    tok = span[0]
+    if span.end >= len(doc) or tok.pos_ not in ("NOUN", "ADJ") or norm_key(tok.text) in _gazetteer():
+        return False
+    nxt = doc[span.end]
+    if tok.pos_ == "NOUN" and tok.tag_ == "NNS" and nxt.pos_ in ("VERB", "AUX"):
+        return True  # "Trains ran ...": a plural common noun as the subject
+    return nxt.text[:1].islower() and nxt.pos_ in ("NOUN", "PROPN") and tok.head.i == nxt.i
 
 
 def _noise_ranges(doc: Doc) -> list[tuple[int, int]]:
@@ -496,6 +632,14 @@ def _make_mention(article_id: str, doc: Doc, span: Span, label: str, sentence_of
         s += 1
     while e > s and (doc[e - 1].is_punct or doc[e - 1].is_space or doc[e - 1].text in ("'s", "’s", "'", "’") or doc[e - 1].text[:1].islower()):
         e -= 1
+    # A span run across a quotation mark ('Pacific "Ring of Fire'): the quoted name is the name.
+    quote_at = [i for i in range(s, e) if doc[i].text in QUOTE_MARKS]
+    if quote_at:
+        s = quote_at[-1] + 1 if quote_at[-1] + 1 < e else s
+        e = next((i for i in range(s, e) if doc[i].text in QUOTE_MARKS), e)
+    # "Kenyan Hillary Kipsambu": the nationality describes the person, it is not part of the name.
+    if label == "PERSON" and e - s >= 3 and norm_key(doc[s].text) in d.demonyms:
+        s += 1
     if s >= e:
         return None
     # A title the model folded into the entity ("President Zelenskiy").
@@ -505,6 +649,9 @@ def _make_mention(article_id: str, doc: Doc, span: Span, label: str, sentence_of
         if inner in d.titles:
             title_start, title, s = s, inner, s + n
             break
+    if title is not None and _is_generic_org(doc[s:e].text):
+        # "General Court", "Supreme Court": the word before a generic head is part of the name.
+        s, title = title_start, None
     name_raw = doc[s:e].text
     if "\n" in name_raw:
         return None
@@ -515,9 +662,21 @@ def _make_mention(article_id: str, doc: Doc, span: Span, label: str, sentence_of
     name = " ".join(defuse(w) for w in name_raw.split())
     if "\n" in name or len(name) < 2 or len(name.split()) > 6:
         return None
+    if title is None and name != name_raw and _strip_title(name) != name:
+        # A title fused to the name in a transcript ("PresidentMaria Kovac").
+        bare = _strip_title(name)
+        title, name = name[: len(name) - len(bare)].strip(), bare
     text_start = doc[title_start].idx
     text = strip_possessive(doc.text[text_start : doc[e - 1].idx + len(doc[e - 1].text)])
     text = TIMESTAMP.sub("", text) if title is None else text
+    # A hyphenated adjective built on a name ("U.S.-brokered", "Russian-occupied") names at most its stem.
+    adj = re.match(r"^(.+?)[-–]([a-z][a-z-]*)$", name)
+    if adj:
+        cut = len(name) - len(adj.group(1))
+        name = adj.group(1)
+        text = text[:-cut] if text.endswith(adj.group(0)[-cut:]) else text
+        if len(name.replace(".", "")) < 2:
+            return None
     role = _role(doc, title_start, title, e, label)
     if title is not None and not d.titles[title]:
         label = "PERSON" if label in ("PERSON", "GPE", "LOC", "NORP", "ORG") and len(name.split()) <= 4 else label
@@ -539,6 +698,11 @@ def _role(doc: Doc, title_start: int, title: str | None, end: int, label: str) -
     i = title_start
     while i > 0:
         tok = doc[i - 1]
+        if doc[i].is_sent_start or (len(tok.text) > 1 and tok.text.endswith(".") and "." not in tok.text[:-1]):
+            break  # a description never crosses a sentence boundary ("40C. NSW ... commissioner")
+        if tok.is_upper and tok.is_alpha and 2 <= len(tok.text) <= 7 and tok.ent_type_ not in ("PERSON",):
+            i -= 1  # an acronym modifier the tagger may call anything ("IAEA chief")
+            continue
         if tok.text == "-" and not tok.whitespace_ and i >= 2 and not doc[i - 2].whitespace_:
             i -= 1
             continue
@@ -710,6 +874,12 @@ class _Item:
     speaker: bool = False
     surname: bool = False
     """A lone token that is the surname of a full person name in the digest."""
+    place_cue: int = 0
+    """Context votes for a place: 'in X', 'X river', a locative head, a gazetteer hit."""
+    org_cue: int = 0
+    """Context votes for an organisation: an organisation word in the name, an acronym."""
+    introduced: bool = False
+    """Written after a generic noun that introduces an organisation ("the meteorology agency BMKG")."""
 
 
 class _UnionFind:
@@ -729,6 +899,12 @@ class _UnionFind:
             self.parent[hi] = lo
 
 
+def _is_generic_org(name: str) -> bool:
+    """A bare generic organisation word ('Finance', 'Court', 'Commission') that names nothing alone."""
+    words = norm_key(name).split()
+    return len(words) == 1 and words[0] in _data().org_words
+
+
 def _is_junk(m: Mention) -> bool:
     d = _data()
     key = norm_key(m.name)
@@ -743,6 +919,40 @@ def _is_junk(m: Mention) -> bool:
     return False
 
 
+LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "across", "along", "past", "around", "throughout", "inside"})
+
+
+def _cues(m: Mention, body: str) -> tuple[int, int]:
+    """(place, organisation) votes from the words of a name and the words around it."""
+    d = _data()
+    words = norm_key(m.name).split()
+    place = org = 0
+    if not words:
+        return 0, 0
+    if words[-1] in d.locative or (len(words) > 1 and words[0] in d.locative):
+        place += 3
+    if len(words) == 2 and words[0] in d.compass and words[1] not in d.org_words:
+        place += 2
+    if any(w in d.org_words for w in words[1:] or words) and not (len(words) > 1 and words[-1] in d.locative):
+        org += 3
+    if is_acronym(m.name) and m.title is None:
+        org += 2
+    end = m.start + len(m.text)
+    after = re.match(r"\s+([a-z]+)", body[end : end + 30])
+    before = re.search(r"(?:^|\s)([a-z]+)\s+(?:the\s+)?$", body[max(0, m.start - 30) : m.start])
+    if body[end : end + 2] not in ("'s", "’s"):
+        if after and after.group(1) in d.locative:
+            place += 2
+        if before and before.group(1) in LOCATIVE_PREPS and m.title is None:
+            place += 2
+        elif before and before.group(1) == "at" and m.title is None:
+            place += 1  # "at" takes organisations too ("works at Veltra")
+    gaz = _gazetteer().get(norm_key(m.name))
+    if gaz and gaz[2] and m.title is None:
+        place += 2  # only a primary name: alternate names collide with everything ("White House")
+    return place, org
+
+
 def _place_of(m: Mention, key: str, titled_elsewhere: bool, article_surnames: set[str]) -> str | None:
     """Canonical place name when this mention is a place, else None."""
     if m.title is not None:
@@ -751,8 +961,8 @@ def _place_of(m: Mention, key: str, titled_elsewhere: bool, article_surnames: se
     if m.label in ("GPE", "LOC", "FAC"):
         if gaz:
             return gaz[0]
-        if titled_elsewhere:
-            return None
+        if titled_elsewhere or is_acronym(m.name):
+            return None  # an acronym no gazetteer knows names an organisation ("DR")
         return m.name
     if gaz is None:
         return None
@@ -762,9 +972,9 @@ def _place_of(m: Mention, key: str, titled_elsewhere: bool, article_surnames: se
         return None
     if m.label == "PERSON" and gaz[1] < 100_000:
         return None
-    if m.label == "ORG" and not (m.name.isupper() or (gaz[2] and gaz[1] >= 500_000)):
-        return None
-    if m.label == "NORP":
+    # A city the model called an organisation or a group ("the Odesa regional administration")
+    # is still the city; the type is voted after merging, so the label must not split it.
+    if m.label in ("ORG", "NORP") and not (m.name.isupper() or (gaz[2] and gaz[1] >= 100_000)):
         return None
     return gaz[0]
 
@@ -799,10 +1009,12 @@ def merge(articles: Sequence[Article], analyses: Sequence[Analysis]) -> ActorInd
         if len(parts) >= 2 and m.label == "PERSON":
             surnames[ai].add(parts[-1])
 
+    introducer = re.compile(r"\b(?:%s)\s+$" % "|".join(map(re.escape, sorted(_data().org_words))))
     items: list[_Item] = []
     for ai, m in raw:
         key = norm_key(m.name)
         place = _place_of(m, key, skeleton(m.name) in person_keys, surnames[ai])
+        cues = _cues(m, articles[ai].body)
         items.append(
             _Item(
                 idx=len(items),
@@ -813,6 +1025,9 @@ def merge(articles: Sequence[Article], analyses: Sequence[Analysis]) -> ActorInd
                 kind="place" if place is not None else "agent",
                 place=place,
                 speaker=(ai, key) in speakers,
+                place_cue=cues[0],
+                org_cue=cues[1],
+                introduced=bool(introducer.search(articles[ai].body[max(0, m.start - 20) : m.start])),
             )
         )
     uf = _UnionFind(len(items))
@@ -822,6 +1037,11 @@ def merge(articles: Sequence[Article], analyses: Sequence[Analysis]) -> ActorInd
     clusters: dict[int, list[_Item]] = defaultdict(list)
     for it in items:
         clusters[uf.find(it.idx)].append(it)
+    # A bare generic word ("Finance", "Court") that joined no long form names nothing.
+    dropped: set[int] = set()
+    for root in [r for r, members in clusters.items() if all(_is_generic_org(it.m.name) for it in members)]:
+        dropped.update(it.idx for it in clusters.pop(root))
+    items = [it for it in items if it.idx not in dropped]
     built = [_describe(members) for _, members in sorted(clusters.items())]
     built.sort(key=lambda c: (slugify(c["name"]), c["first"]))
     taken: set[str] = set()
@@ -858,22 +1078,57 @@ def merge(articles: Sequence[Article], analyses: Sequence[Analysis]) -> ActorInd
 
     # Salience per article.
     by_article: dict[str, tuple[str, ...]] = {}
-    title_keys = {a.id: norm_key(" ".join([a.title or "", *a.standfirst])) for a in articles}
+    d = _data()
     per_art: dict[int, dict[str, list[_Item]]] = defaultdict(lambda: defaultdict(list))
     for it in items:
         per_art[it.art][cluster_of[it.idx]["id"]].append(it)
+
+    def lookup(ai: int, key: str) -> str | None:
+        cid = name_index.get((ai, key))
+        if cid is None and len(global_index.get(key, ())) == 1:
+            cid = next(iter(global_index[key]))
+        return cid
+
+    spread = {c["id"]: len({it.art for it in c["members"]}) for c in built}
     for ai, art in enumerate(articles):
+        # Nationality words count for their country ("Russian drones" speaks of Russia).
+        origin: Counter[str] = Counter()
+        an = by_id.get(art.id)
+        for m in an.mentions if an else ():
+            country = d.demonym_country.get(norm_key(m.name))
+            cid = country and lookup(ai, norm_key(country))
+            if cid:
+                origin[cid] += 1
+        # Names in the headline or standfirst, matched against every name the digest knows.
+        in_head: set[str] = set()
+        for line in [art.title or "", *art.standfirst]:
+            toks = [t for t in re.split(r"[^\w'’.-]+", line) if t]
+            for i in range(len(toks)):
+                for n in (4, 3, 2, 1):
+                    key = norm_key(" ".join(toks[i : i + n]))
+                    if i + n > len(toks) or not key:
+                        continue
+                    cid = lookup(ai, key) or lookup(ai, norm_key(d.demonym_country.get(key, "") or "-"))
+                    if cid and (n > 1 or toks[i][:1].isupper()):
+                        in_head.add(cid)
+                        break
+        # A brief of a few sentences names only what matters: all of it is lede.
+        length = max([len(an.sentences) if an else 0, *(m.sentence + 1 for m in (an.mentions if an else ()))])
+        short = 0 < length <= SHORT_SENTENCES
         scored = []
-        for cid, its in per_art.get(ai, {}).items():
-            n = len(its)
-            first_sent = min(i.m.sentence for i in its)
-            lede = 2.0 if first_sent <= 1 else 0.0
-            in_title = 2.0 if any(f" {i.key} " in f" {title_keys[art.id]} " for i in its) else 0.0
+        for cid in sorted(set(per_art.get(ai, {})) | in_head | set(origin)):
+            its = per_art.get(ai, {}).get(cid, [])
+            n = len(its) + origin[cid]
+            first_sent = min((i.m.sentence for i in its), default=99)
+            lede = 2.0 if first_sent <= 1 or (short and its) else 0.0
+            in_title = 3.0 if cid in in_head else 0.0
             quoted = 2.0 if quote_count[(ai, cid)] else 0.0
             # The text introducing someone with an office or a description marks them as part of the story.
-            described = 2.0 if any(i.m.title or i.m.role for i in its) else 0.0
-            score = n + lede + in_title + quoted + described
-            scored.append((-score, min(i.m.start for i in its), cid, score))
+            described = 2.0 if any(i.m.title or i.m.role or i.introduced for i in its) else 0.0
+            # An actor the digest keeps returning to matters in each article that names it.
+            recurring = 1.0 if spread.get(cid, 0) >= RECURRING_MIN else 0.0
+            score = n + lede + in_title + quoted + described + recurring
+            scored.append((-score, min((i.m.start for i in its), default=1 << 30), cid, score))
         scored.sort()
         main = [cid for _, _, cid, score in scored if score >= SALIENT_MIN][:MAX_MAIN]
         by_article[art.id] = tuple(main)
@@ -1078,6 +1333,19 @@ def _merge_agents(items: list[_Item], uf: _UnionFind, articles: Sequence[Article
         for i in tails[k][1:]:
             uf.union(tails[k][0], i)
 
+    # A full name that is the leading part of a longer one ("Carlos Ruiz" / "Carlos Ruiz Palma")
+    # joins it when only one longer name starts so.
+    by_prefix: dict[str, list[str]] = defaultdict(list)
+    for s in persons:
+        parts = s.split()
+        if len(parts) >= 3:
+            by_prefix[" ".join(parts[:2])].append(s)
+    for s in persons:
+        if len(s.split()) == 2 and s in by_prefix:
+            longer = sorted({uf.find(by_skel[x][0]) for x in by_prefix[s]})
+            if len(longer) == 1:
+                uf.union(longer[0], by_skel[s][0])
+
     # (3) a lone surname joins the full person name ending in it, when unambiguous.
     last_index: dict[str, list[str]] = defaultdict(list)
     for s in persons:
@@ -1119,6 +1387,26 @@ def _merge_agents(items: list[_Item], uf: _UnionFind, articles: Sequence[Article
             uf.union(local[0], it.idx)
         else:
             unresolved[it.skel].append(it.idx)
+    # A lone word that starts a longer name ("Prabowo" / "Prabowo Subianto", "Veltra" / "Veltra Cloud")
+    # or is its generic head ("Commission" / "European Commission") joins it when that is unambiguous:
+    # the only such name in its article, or for a generic head the only one in the digest.
+    by_first: dict[str, list[str]] = defaultdict(list)
+    by_head: dict[str, list[str]] = defaultdict(list)
+    for s in multi:
+        by_first[s.split()[0]].append(s)
+        if s not in person_skel:
+            by_head[s.split()[-1]].append(s)
+    gaz = _gazetteer()
+    for it in agents:
+        if len(it.skel.split()) != 1 or is_acronym(it.m.name) or it.skel in waiting or it.key in gaz:
+            continue
+        generic = _is_generic_org(it.m.name)
+        cands = by_head.get(it.skel, ()) if generic else by_first.get(it.skel, ())
+        local = people(s for s in cands if (s, it.art) in first_pos)
+        if len(local) == 1:
+            uf.union(local[0], it.idx)
+        elif generic and not local and len(people(cands)) == 1:
+            uf.union(people(cands)[0], it.idx)
     for k in sorted(unresolved):
         for i in unresolved[k][1:]:
             uf.union(unresolved[k][0], i)
@@ -1126,10 +1414,19 @@ def _merge_agents(items: list[_Item], uf: _UnionFind, articles: Sequence[Article
     # (4) acronyms: declared "(ACR)" aliases first, then initials of a long form.
     declared: dict[tuple[int, str], int] = {}
     agents_of: dict[int, list[_Item]] = defaultdict(list)
+    items_of: dict[int, list[_Item]] = defaultdict(list)
     for it in agents:
         agents_of[it.art].append(it)
+    for it in items:
+        items_of[it.art].append(it)
     for ai, art in enumerate(articles):
         body = art.body
+        # "Mohamed Hamdan Dagalo, known as Hemedti": a declared alias, whatever either was tagged.
+        for hit in re.finditer(r",?\s+(?:(?:better|widely|popularly|commonly|also)\s+)?(?:known|nicknamed)\s+(?:as\s+)?(?=[A-Z])", body):
+            alias = [it for it in items_of.get(ai, ()) if it.m.start == hit.end()]
+            prior = [it for it in items_of.get(ai, ()) if 0 <= hit.start() - (it.m.start + len(it.m.text)) <= 1 and len(it.key.split()) >= 2]
+            if alias and prior:
+                uf.union(prior[0].idx, alias[0].idx)
         mine = agents_of.get(ai, [])
         if not mine:
             continue
@@ -1197,19 +1494,27 @@ def _describe(members: list[_Item]) -> dict:
     for it in members:
         m = it.m
         if it.kind == "place":
-            votes["place"] += 2
+            votes["place"] += 2 + it.place_cue
+            if it.org_cue and not (it.place and norm_key(it.place) in _gazetteer()):
+                votes["organization"] += it.org_cue
             continue
         t = LABEL_TYPE.get(m.label, "other")
         if t == "place":
             t = "organization"  # an agent the model called a place
         votes[t] += 1
+        if it.key.split()[-1:] and it.key.split()[-1] in d.event_words and len(it.key.split()) >= 2:
+            votes["event"] += 3
+        person_evidence = m.title is not None or it.speaker or it.surname
+        if not person_evidence:
+            votes["place"] += it.place_cue
+        votes["organization"] += it.org_cue
         if m.title is not None:
             votes["person"] += 3
         if it.speaker or it.surname:
             votes["person"] += 2
         if m.role and any(w in d.roles for w in re.split(r"[\s-]+", m.role.lower())):
             votes["person"] += 1
-        if m.label == "PERSON" and len(it.key.split()) >= 2:
+        if m.label == "PERSON" and len(it.key.split()) >= 2 and not it.org_cue and not it.place_cue:
             has_full_person = True
             votes["person"] += 1
     if has_full_person:
@@ -1219,7 +1524,10 @@ def _describe(members: list[_Item]) -> dict:
 
     places = Counter(it.place for it in members if it.place and norm_key(it.place) in _gazetteer())
     names = Counter(strip_possessive(re.sub(r"^(?:the|The)\s+", "", it.m.name)) for it in members)
+    written = {norm_key(n) for n in names}
+    places = Counter({p: c for p, c in places.items() if norm_key(p) in written})
     if typ_final == "place" and places:
+        # The gazetteer's name only when the texts write it ("Kyiv" for "Kiev"), never one they do not.
         name = sorted(places.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
     else:
         # Fullest common form: most tokens (acronyms last), then most frequent, then alphabetical.
