@@ -64,6 +64,66 @@ def test_hard_negative_same_envoy_other_conflict():
     assert ("gaza",) in groups
 
 
+def test_hard_negative_same_mediator_and_venue_other_conflict():
+    # Invented: a Qatari minister and a US envoy mediate two wars in Doha in the same week.
+    # The Afghan-Pakistani piece shares the mediators, the venue, the envoy's last stop
+    # (Kinshasa) and the diplomatic vocabulary with the Congo story, but not its cast.
+    # Its mean combined cosine to the Congo pieces is about 0.13 (over LINK_MIN), its
+    # mean entity cosine about 0.10 (under ENTITY_MIN); the Congo pieces, from three
+    # outlets on different days and with the next round in Washington, keep entity cosines >= 0.35.
+    stories = {
+        "drc_doha": (
+            "Qatar hosts new round of Congo-M23 talks as fighting flares in North Kivu",
+            "Congolese government and M23 rebel delegations met in Doha on Monday for a new round of talks mediated "
+            "by Qatari minister of state Khalid al-Mansouri and US envoy Mark Ellery. Congo wants the M23 to withdraw "
+            "from Goma and Bukavu before any deal, while the rebels, backed by Rwanda, demand recognition of their "
+            "administration in North Kivu. Congolese President Felix Tshisekedi said Kinshasa would not trade "
+            "territory for peace. The M23 said its fighters repelled an army attack near Goma overnight.",
+        ),
+        "drc_swap": (
+            "M23 rebels and Kinshasa sign prisoner swap deal, Goma withdrawal still unresolved",
+            "The Democratic Republic of Congo and the M23 rebel movement agreed in Doha to exchange prisoners, Qatari "
+            "minister of state Khalid al-Mansouri said on Wednesday, the first concrete result of the talks. US envoy "
+            "Mark Ellery called it a step towards a ceasefire. The M23, which seized Goma and Bukavu this year, "
+            "refused to discuss leaving the cities. Rwanda denies arming the rebels. Tshisekedi's spokesman said "
+            "Congo still expects the M23 to disarm, and the UN peacekeeping mission MONUSCO will verify the swap.",
+        ),
+        "drc_washington": (
+            "Congo peace push moves to Washington as Tshisekedi and Kagame prepare to meet",
+            "After three weeks of talks in Doha hosted by Qatari minister of state Khalid al-Mansouri, the Congo track "
+            "moves to Washington, where President Felix Tshisekedi and Rwandan President Paul Kagame are expected to "
+            "sign an economic framework. US envoy Mark Ellery said the M23 talks would continue in Doha. Congolese "
+            "officials want Rwanda to pull its troops out of North Kivu first; Kigali says the Congolese army works "
+            "with the FDLR militia. Fighting around Goma has displaced thousands.",
+        ),
+        "afghan_pakistan": (
+            "US envoy joins new round of Afghan-Pakistani truce talks in Doha as border fighting flares",
+            "Afghan and Pakistani delegations met in Doha on Monday for a new round of talks mediated by Qatari "
+            "minister of state Khalid al-Mansouri and US envoy Mark Ellery, after border fighting killed dozens of "
+            "soldiers. Ellery, who flew in from Kinshasa, said a ceasefire and a prisoner exchange were within reach. "
+            "Al-Mansouri said both delegations would stay in Doha until a deal was signed. Pakistan wants Kabul to "
+            "stop fighters crossing the border, while the Taliban government said it would not trade its territory "
+            "for peace. Pakistani Defence Minister Khawaja Asif said Islamabad wanted written guarantees from the "
+            "Taliban, and Afghan officials accused Pakistan of air strikes in Khost.",
+        ),
+    }
+    articles = [_article(k, body, title) for k, (title, body) in stories.items()]
+    analyses, actors = stub_analyses(articles)
+    groups = cluster(articles, analyses, actors)
+    assert groups == (("drc_doha", "drc_swap", "drc_washington"), ("afghan_pakistan",))
+
+
+def test_entity_gate_blocks_word_only_merges_and_spares_unnamed_articles():
+    # Words: a, b and c are close (0.6); entities: a and b disagree, c names no one.
+    vecs = [{0: 1.0}, {0: 0.6, 1: 0.8}, {0: 0.6, 2: 0.8}]
+    pairs = [(0, 1, 0.6), (0, 2, 0.6), (1, 2, 0.36)]
+    ents = [{10: 1.0}, {11: 1.0}, {}]
+    assert sorted(map(sorted, average_linkage(3, pairs, vecs, 0.3))) == [[0, 1, 2]]
+    gated = average_linkage(3, pairs, vecs, 0.3, entity_vecs=ents, entity_min=0.2)
+    # a+c merge (no entities to disagree on); b then fails the gate against a.
+    assert sorted(map(sorted, gated)) == [[0, 2], [1]]
+
+
 def test_deterministic_and_independent_of_input_order(seeds):
     articles, analyses, actors = seeds
     first = cluster(articles, analyses, actors)
