@@ -7,15 +7,22 @@ standfirst, which are tokenised only and tagged from the body's parse (no
 second model run). Candidates are scored by frequency, position (news puts the
 key facts in the headline and lede), headline credit, YAKE's ranking of
 headline, standfirst and body (the yake package, options in YAKE_OPTIONS) and an
-event-noun flag ("resignation", "protests"); page furniture, bare dates and
-numbers are dropped and near-duplicates folded by lemma, spelling and
-containment, keeping the better-formed variant.
+event-noun flag ("resignation", "protests"), and lowered for everyday words by
+their general-English Zipf frequency (the wordfreq package: "period", "past",
+and "immediate effect"-style adjective + abstract-noun phrases). Page
+furniture (captions ending in a photo credit, bylines, credit lines, a caption
+taken for the headline) and names from byline/credit furniture, bare dates and
+numbers are dropped; a lower-case descriptor before a name is trimmed
+("environmental group Walhi" -> "Walhi"); ALL-CAPS headings take the body's
+spelling of each word (acronyms stay); near-duplicates are folded by lemma,
+spelling and containment, keeping the better-formed variant.
 
 ``rank`` works across all articles with sparse matrices and no pairwise
 article comparisons, so it stays linear in the number of articles. Each
 article's list is re-weighted by how much of its topic shares a phrase,
 broad one-word nouns ("attack", "talks") give way to their specific forms
-("Russian attack"), and the list is diversified with MMR over lemma overlap
+("Russian attack"), names keep the article's own spelling, a rare word that is
+close to a common digest word takes its spelling ("parliment"), and the list is diversified with MMR over lemma overlap
 with at most MAX_NAMES named entities: the site shows actors separately, so
 keyphrases carry what happened and the issues. Each topic gets the phrases
 that set it apart from the other topics by class-based TF-IDF (c-TF-IDF),
@@ -37,6 +44,7 @@ from pathlib import Path
 import numpy as np
 import spacy.symbols
 import yake
+from wordfreq import zipf_frequency
 from rapidfuzz import fuzz
 from scipy import sparse
 from spacy.tokens import Doc, Span, Token
@@ -90,8 +98,15 @@ _FURNITURE_RE = re.compile(
       | (?:[Bb]y\s+)?(?:[A-Z][\w'-]+\s?){1,4}(?:,\s*[A-Z][\w'-]+(?:\s[A-Z][\w'-]+)*)*\s*$
       | .{0,200}\b(?i:contributed\ (?:reporting|to\ this\ report))\b.*$
       | \d+\s*(?i:sec|secs|min|mins|hours?|days?)\s+(?i:ago)\s*$
+      | (?:[Bb]y\s+)?(?:[^\W\d_][\w'-]*\s?){1,4}\s*[|\u2022\u00b7].{0,80}$
     )""",
     re.VERBOSE,
+)
+# A photo caption that ends in its credit ("... in Dublin. REUTERS/Jane Doe/File Photo",
+# "... in Ljubljana. Photo: STA / Jane Doe").
+_CAPTION_RE = re.compile(
+    r"(?:\b(?:[Pp]hoto|[Pp]hotograph|[Pp]icture|[Ii]mage)s?\s*:\s*[^.:]{1,80}"
+    r"|(?:^|[.!?]\s+)[A-Z]{2,}(?:\s*/\s*[A-Z\u00c0-\u00de][\w'.-]*(?:\s[A-Z\u00c0-\u00de][\w'.-]*){0,3}){1,3})\s*$"
 )
 _DATELINE_RE = re.compile(r"^\s*[A-Z][A-Z .'\u2019-]{1,40}(?:,\s*[A-Z][\w .'-]{1,30})?\s*(?::|\u2014|--)\s*")
 _WORD_RE = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)?", re.UNICODE)
@@ -229,7 +244,10 @@ class _Candidate:
     """Position of first sighting; the last tie-break."""
     event: bool = False
     """The head noun names something that happened ("resignation", "protests")."""
-    """The head noun names something that happened ("resignation", "protests")."""
+    described: bool = False
+    """Two words, the first an adjective or participle ("immediate effect", "hit areas")."""
+    of_tf: int = 0
+    """Occurrences followed by "of" ("a string of derailments", "on the brink of collapse")."""
 
     @property
     def label(self) -> str | None:
@@ -251,6 +269,9 @@ def _display(tokens: Sequence[Token], entity: bool) -> str:
     parts = []
     for tok in tokens:
         text = tok.text
+        if _shouted(tok):
+            # A word of an ALL-CAPS heading: a name keeps an initial capital only.
+            text = text.capitalize() if tok.pos_ == "PROPN" else text.lower()
         keep = (
             tok.pos_ == "PROPN"
             or (tok.ent_type_ == "NORP" and text[:1].isupper())
@@ -263,6 +284,17 @@ def _display(tokens: Sequence[Token], entity: bool) -> str:
         parts.append(text if keep else text.lower())
         parts.append(" " if tok.whitespace_ else "")
     return re.sub(r"\s+", " ", "".join(parts)).strip()
+
+
+def _shouted(tok: Token) -> bool:
+    """A word of an ALL-CAPS run ("RAIL STRIKE"), as opposed to an acronym ("NATO")."""
+    if len(tok.text) < 4 or not tok.text.isalpha() or not tok.text.isupper():
+        return False
+    doc = tok.doc
+    return any(
+        0 <= j < len(doc) and len(doc[j].text) >= 4 and doc[j].text.isalpha() and doc[j].text.isupper()
+        for j in (tok.i - 1, tok.i + 1)
+    )
 
 
 def _lemma(tok: Token) -> str:
@@ -307,10 +339,42 @@ def _trim(tokens: list[Token], entity: bool) -> list[Token]:
         tokens = tokens[1:]
     while tokens and (tokens[-1].pos_ not in _HEAD_POS or tokens[-1].is_punct):
         tokens = tokens[:-1]
+    # "executive Marcus Lindqvist", "environmental group Walhi", "neighbouring Moquegua":
+    # a lower-case descriptor before a name is the actor's role, not part of the phrase.
+    j = len(tokens)
+    while j > 0 and _namelike(tokens[j - 1]):
+        j -= 1
+    if 0 < j < len(tokens) and all(_descriptor(t) for t in tokens[:j]) and not (
+        j == 1 and tokens[0].lower_ in _COMPASS
+    ):
+        return tokens[j:]
     # "Polish government bonds" -> "government bonds"; "Dutch coast" stays.
     if not entity and len(tokens) > 2 and tokens[0].ent_type_ == "NORP" and tokens[0].pos_ == "ADJ":
         return _trim(tokens[1:], entity)
     return tokens
+
+
+_COPULAS = frozenset({"is", "are", "was", "were", "be", "been", "seems", "looks"})
+_COMPASS = frozenset(
+    "north south east west northern southern eastern western central northeastern northwestern "
+    "southeastern southwestern upper lower greater inner outer".split()
+)
+
+
+def _descriptor(tok: Token) -> bool:
+    """A common word before a name, written in lower case unless it opens the sentence.
+
+    The entity recogniser sometimes takes it into the name ("the national civil
+    defence agency INDECI"); a name's own words are capitalised.
+    """
+    if tok.ent_type_ == "NORP":
+        return False
+    opening = tok.i == 0 or tok.is_sent_start or tok.doc[tok.i - 1].text in _OPENERS
+    return tok.is_punct or not tok.text[:1].isupper() or opening
+
+
+def _namelike(tok: Token) -> bool:
+    return (tok.pos_ == "PROPN" and tok.text[:1].isupper()) or (len(tok.text) > 1 and tok.text.isupper())
 
 
 def _well_formed(tokens: Sequence[Token], entity: bool) -> bool:
@@ -394,6 +458,8 @@ def _acceptable(key: tuple[str, ...], tokens: Sequence[Token]) -> bool:
     # Bare numbers never; a name with a digit in it ("G7", "F-16") may stay.
     if any(t.like_num or (t.text[:1].isdigit() and not t.text.isalpha()) for t in tokens):
         return False
+    if any(t.ent_type_ in {"MONEY", "PERCENT", "QUANTITY"} for t in tokens):
+        return False  # a unit inside an amount
     proper = any(t.pos_ == "PROPN" for t in tokens)
     surface = tuple(t.lower_ for t in tokens if not t.is_punct)
     if not proper and (
@@ -432,11 +498,16 @@ class _Pool:
         else:
             cand.tf += 1
             cand.first = min(cand.first, sentence)
+            after = tokens[-1].i + 1
+            if after < len(tokens[-1].doc) and tokens[-1].doc[after].lower_ == "of":
+                cand.of_tf += 1
         form = form or _display(tokens, entity is not None)
         # Running text spells a phrase more reliably than a headline does.
         (cand.head_forms if head else cand.forms)[form] += 1
         if entity:
             cand.labels[entity] += 1
+        if len(key) == 2 and tokens[0].pos_ in {"ADJ", "VERB"}:
+            cand.described = True
         cand.proper = cand.proper or all(
             t.pos_ == "PROPN" or t.is_punct or t.lower_ in {"of", "de", "and", "for"} for t in tokens
         )
@@ -484,6 +555,8 @@ def _is_furniture(text: str) -> bool:
     tail = stripped[-160:]
     if len(stripped) < 400 and (tail.endswith(")") or "/" in tail) and _credit_line_re().search(tail):
         return True
+    if len(stripped) < 400 and _CAPTION_RE.search(stripped[-120:]):
+        return True
     if len(stripped) > 240:
         return False
     if _FURNITURE_RE.match(stripped):
@@ -497,7 +570,11 @@ def _head_text(article: Article, body: str) -> tuple[str, tuple[str, ...]]:
     """Title and standfirst, with Title Case undone where the body writes a word in lower case."""
 
     def fix(text: str) -> str:
+        if _is_furniture(text):
+            return ""  # a caption or credit line mistaken for a headline
         words = re.findall(r"[A-Za-z][\w'\u2019-]*", text)
+        if _shouting(words):
+            return _uncap(text, body)
         long_words = [w for w in words if len(w) > 3]
         if not long_words or sum(w[0].isupper() for w in long_words) / len(long_words) < 0.7:
             return text
@@ -511,6 +588,34 @@ def _head_text(article: Article, body: str) -> tuple[str, tuple[str, ...]]:
 
     title = fix(article.title or "")
     return title, tuple(fix(s) for s in article.standfirst)
+
+
+def _shouting(words: Sequence[str]) -> bool:
+    """An ALL-CAPS heading ("RAIL STRIKE ENTERS DAY TWO")."""
+    long_words = [w for w in words if len(w) > 3]
+    return len(long_words) >= 2 and all(w.isupper() for w in long_words)
+
+
+def _uncap(text: str, body: str) -> str:
+    """Undo an ALL-CAPS heading: each word as the body writes it, else in lower case.
+
+    An acronym the body also writes in capitals ("NATO", "IAEA") stays.
+    """
+    spelled: dict[str, Counter] = defaultdict(Counter)
+    for w in _WORD_RE.findall(body):
+        spelled[w.lower()][w] += 1
+
+    def repl(m: re.Match[str]) -> str:
+        word, tail = m.group(0), ""
+        if word[-2:-1] in {"'", "\u2019"} and word[-1:] in {"S", "s"}:
+            word, tail = word[:-2], word[-2:].lower()
+        forms = spelled.get(word.lower())
+        if not forms:
+            return word.lower() + tail
+        # The body's commonest spelling; a sentence-initial capital loses to lower case.
+        return sorted(forms.items(), key=lambda kv: (-kv[1], kv[0] != kv[0].lower(), kv[0]))[0][0] + tail
+
+    return _WORD_RE.sub(repl, text)
 
 
 def _collect(doc: Doc, pool: _Pool, mask: np.ndarray, sentences: Sequence[int], lower_words: frozenset[str]) -> None:
@@ -559,6 +664,9 @@ def _collect(doc: Doc, pool: _Pool, mask: np.ndarray, sentences: Sequence[int], 
         for j in range(len(tokens) - 1, -1, -1):
             if tokens[j].pos_ == "CCONJ" or (tokens[j].is_punct and not _is_hyphen(tokens[j])):
                 tokens = tokens[j + 1 :]
+                # "the CCOO and UGT unions": the second name is one of two modifiers, not part of the phrase.
+                while len(tokens) > 1 and tokens[0].pos_ == "PROPN" and tokens[0].dep_ == "conj":
+                    tokens = tokens[1:]
                 break
         tokens = _trim(tokens, entity=False)
         if not tokens or masked(tokens):
@@ -677,6 +785,7 @@ def _merge(into: _Candidate, other: _Candidate, nested: bool) -> None:
         into.nested += other.tf + other.nested
     else:
         into.tf += other.tf
+        into.of_tf += other.of_tf
         into.nested += other.nested
         into.forms.update(other.forms)
         into.head_forms.update(other.head_forms)
@@ -685,6 +794,7 @@ def _merge(into: _Candidate, other: _Candidate, nested: bool) -> None:
     into.yake = max(into.yake, other.yake)
     into.labels.update(other.labels)
     into.order = min(into.order, other.order)
+    into.described = into.described and other.described if not nested else into.described
 
 
 def _fold(pool: _Pool) -> list[_Candidate]:
@@ -780,9 +890,62 @@ def _score(c: _Candidate) -> float:
         score *= w["entity"]
     if c.event:
         score *= w["event"]
+    if not c.proper:
+        score *= _specificity(c)
     if c.tf == 0 and c.nested == 0 and c.head < 1.0:
         score *= 0.5
     return score
+
+
+COMMON_ZIPF = 4.0
+"""Zipf frequency (wordfreq) above which a lone common noun counts as everyday vocabulary."""
+COMMON_SLOPE = 0.35
+COMMON_FLOOR = 0.45
+VAGUE_HEAD_ZIPF = 4.95
+VAGUE_MODIFIER_ZIPF = 4.4
+VAGUE_DAMP = 0.5
+PARTITIVE_DAMP = 0.5
+"""Factor of a lone noun that the text only ever uses before "of"."""
+TYPO_ZIPF = 2.5
+"""A common word rarer than this in general English may be a misspelling ("parliment") ..."""
+TYPO_GAP = 1.5
+"""... of a close digest word at least this much more common ("parliament")."""
+
+
+@lru_cache(maxsize=50_000)
+def zipf(word: str) -> float:
+    """How common a word is in general English (wordfreq Zipf scale, 0 = unknown, 7 = "the")."""
+    return zipf_frequency(word, "en")
+
+
+def _specificity(c: _Candidate) -> float:
+    """Factor in (0, 1] that lowers everyday words ("past", "period") and vague phrases.
+
+    A lone noun loses more the more common it is in general English; an event
+    noun ("strike") or a headline word loses half as much, and one only ever
+    followed by "of" ("a string of", "the brink of") is halved. A two-word phrase of a common adjective or
+    participle and a very common noun ("immediate effect", "hit areas") that the
+    headline does not use is damped: its head is too abstract to tag a story.
+    """
+    if c.proper:
+        return 1.0
+    if len(c.key) == 1 and c.tf and c.of_tf >= c.tf:
+        # Always "a string of ...", "the brink of ...": what matters is the complement.
+        return PARTITIVE_DAMP
+    if len(c.key) == 1:
+        excess = max(0.0, zipf(c.key[0]) - COMMON_ZIPF)
+        # An editor chose the headline's words: a common one there loses half as much.
+        loss = COMMON_SLOPE * excess * (0.5 if c.event else 1.0) * (0.5 if c.head >= 1.0 else 1.0)
+        return max(COMMON_FLOOR, 1.0 - loss)
+    if (
+        c.described
+        and not c.event
+        and c.head == 0
+        and zipf(c.key[-1]) >= VAGUE_HEAD_ZIPF
+        and zipf(c.key[0]) >= VAGUE_MODIFIER_ZIPF
+    ):
+        return VAGUE_DAMP
+    return 1.0
 
 
 # Suffix of a noun made from a verb, and what to add to the stem to get the verb back.
@@ -856,6 +1019,8 @@ def _tag_headline(text: str, lexicon: dict[str, Token], nouns: frozenset[str]) -
             continue
         if body is not None:
             pos, tag, lemma = body.pos_, body.tag_, body.lemma_
+            if tag == "NN" and low != body.lower_ and base == body.lower_:
+                tag = "NNS"  # the headline's plural of a noun the body uses in the singular
             if body.ent_type_ in _ENTITY_LABELS or body.ent_type_ == "NORP":
                 lemma = body.text
             if body.ent_type_ == "NORP" and low.endswith("s") and tok.text[:1].isupper():
@@ -864,7 +1029,11 @@ def _tag_headline(text: str, lexicon: dict[str, Token], nouns: frozenset[str]) -
                 pos, tag = "NOUN", "NN"
         elif tok.is_stop:
             pos, tag, lemma = "X", "", low
-        elif tok.text[:1].isupper() and i > 0 and base not in classes["noun"]:
+        elif tok.text[:1].isupper() and (
+            i > 0 or base not in classes["noun"] or (i + 1 < len(doc) and doc[i + 1].lower_ in {"'s", "\u2019s"})
+        ):
+            # Capitalised inside a de-titled headline, or a capitalised possessor
+            # ("Ukraine's ..."): a name, even if the word lists know it in lower case.
             pos, tag, lemma = "PROPN", "NNP", tok.text
         elif base in classes["noun"]:
             pos, tag, lemma = "NOUN", ("NNS" if base != low else "NN"), base
@@ -888,6 +1057,8 @@ def _tag_headline(text: str, lexicon: dict[str, Token], nouns: frozenset[str]) -
             pos, tag = "VERB", "VBP"  # "prices drive", "Ships queue", "Bulgarians protest"
         elif previous is not None and previous.lower_ == "to" and low in classes["verb"]:
             pos, tag = "VERB", "VB"  # "to meet"
+        elif previous is not None and previous.lower_ in _COPULAS and low in classes["adj"] and body is None:
+            pos, tag, lemma = "ADJ", "JJ", low  # "is ready": a predicate, not a thing
         elif i == 0 and body is None and low in classes["adj"]:
             pos, tag, lemma = "ADJ", "JJ", tok.text  # "Polish inflation ..."
         seen_verb = seen_verb or pos in {"VERB", "AUX"}
@@ -964,6 +1135,13 @@ def _add_head_run(pool: _Pool, run: list[Token], weight: float) -> None:
         run = run[1:]
     if not run or (run[0].i > 0 and run[0].doc[run[0].i - 1].text in _HYPHENS):
         return
+    j = len(run)
+    while j > 0 and run[j - 1].pos_ == "PROPN":
+        j -= 1
+    if 0 < j < len(run) and all(not t.text[:1].isupper() for t in run[:j]) and not (
+        j == 1 and run[0].lower_ in _COMPASS
+    ):
+        run = run[j:]  # "near Sydney", "neighbouring Moquegua": the name alone
     if run[0].pos_ == "PROPN" and run[-1].pos_ == "NOUN":
         # "Rotterdam port strike": the name is the place, the common tail is what happened.
         tail = len(run)
@@ -1007,6 +1185,10 @@ def extract(article: Article, doc: Doc) -> tuple[Keyphrase, ...]:
     _apply_yake(pool, "\n".join(part for part in (title, *stand, text) if part))
 
     cands = _fold(pool)
+    credited = _fold_text(" | ".join(f.text for f in article.furniture if f.kind in {"byline", "credit"}))
+    if credited:
+        # A reporter or photographer named in a byline or credit is not what the story is about.
+        cands = [c for c in cands if not (c.proper and _fold_text(c.display) in credited)]
     _mark_events(cands, table.verbs, head_verbs)
     ranked = sorted(cands, key=lambda c: (-round(_score(c), 9), c.display.lower(), c.order))
     # Names are many and frequent in news copy; keep room for what happened.
@@ -1105,11 +1287,13 @@ def rank(
     forms: dict[str, Counter] = defaultdict(Counter)
     rows, cols, vals = [], [], []
     local: list[list[tuple[int, float]]] = []
+    own_forms: list[dict[int, str]] = []
     key_of: dict[str, str] = {}
     for row, analysis in enumerate(analyses):
         cands = analysis.keyphrases
         top = max((kp.score for kp in cands), default=1.0) or 1.0
         seen: dict[int, float] = {}
+        own: dict[int, str] = {}
         for kp in cands:
             key = key_of.get(kp.text)
             if key is None:
@@ -1120,8 +1304,10 @@ def rank(
             forms[key][kp.text] += 1
             if col not in seen:
                 seen[col] = max(kp.score, 0.0) / top
+                own[col] = kp.text
         items = sorted(seen.items())
         local.append(items)
+        own_forms.append(own)
         for col, val in items:
             rows.append(row)
             cols.append(col)
@@ -1190,7 +1376,11 @@ def rank(
                 rel *= broad[col] if keys[col] in inside else BROAD_ALONE
             scored.append((keys[col], rel))
         chosen = mmr(scored, MAX_KEYPHRASES, names=names, max_names=MAX_NAMES) if scored else []
-        result[article.id] = tuple(display[k] for k in chosen)
+        # A name reads as the article itself spells it ("Zelenskiy" in a Reuters story).
+        mine = {keys[col]: text for col, text in own_forms[row].items()}
+        result[article.id] = tuple(
+            mine[k] if k in names and _is_name(mine.get(k, "")) else display[k] for k in chosen
+        )
 
     topics = []
     for g in range(n_groups):
@@ -1234,6 +1424,23 @@ def _canonical_forms(keys: Sequence[str], forms: dict[str, Counter], vocab: dict
     comparison stays near-linear in the vocabulary size.
     """
     display = {key: _best_form(forms[key]) for key in keys}
+    # A misspelt common word ("parliment") takes the spelling of a known word
+    # of the digest that it is close to ("parliament").
+    known: dict[tuple[int, str], list[str]] = defaultdict(list)
+    for key in keys:
+        if " " not in key and len(key) >= 6 and zipf(key) >= TYPO_ZIPF + TYPO_GAP:
+            known[(len(key) // 3, key[:2])].append(key)
+    for key in keys:
+        if " " in key or len(key) < 6 or _is_name(display[key]) or zipf(key) >= TYPO_ZIPF:
+            continue
+        near = [
+            k
+            for band in (len(key) // 3 - 1, len(key) // 3, len(key) // 3 + 1)
+            for k in known.get((band, key[:2]), ())
+            if fuzz.ratio(key, k) >= 88
+        ]
+        if near:
+            display[key] = display[min(near, key=lambda k: (-sum(forms[k].values()), k))]
     blocks: dict[tuple[int, str], list[str]] = defaultdict(list)
     for key in keys:
         if _is_name(display[key]) and len(key) >= 5:

@@ -3,14 +3,26 @@ the 2-3 key sentences of every article.
 
 Everything is extractive and deterministic:
 
-* **Label** = anchor place + head phrase. The anchor is the place (GPE, with
-  its demonym counted as the same stem) named in most of the topic's articles;
-  the head phrase is a noun or noun compound from the titles, standfirsts and
-  lead sentences (parsed with the project's spaCy pipeline) or from the topic
-  keyphrases, scored by coverage across the topic's articles x frequency x how
-  specific it is to this topic among all topics. A second phrase is joined with
+* **Label** = a named event (EVENT entity in the titles or leads of more than
+  half the topic's articles: "Florence Marathon"), else anchor place + head
+  phrase. The anchor is the place (GPE, with its demonym counted as the same
+  stem) named in most of the topic's articles, weighted by how few topics name
+  it (a venue shared with other topics gives way to the country the story is
+  about); a place named only to locate another ("west of Sydney", "near Lyon")
+  does not count; between equals, the one the lead names first. The head phrase
+  (never a role noun such as "envoy": actors are listed apart) is a noun or noun compound from the titles,
+  standfirsts and lead sentences (parsed with the project's spaCy pipeline; an
+  ALL-CAPS title is first given the body's spelling, and a title that is a
+  photo caption or credit line is not read) or from the article and topic
+  keyphrases (a two-word one whole when the parse reads its first word as a
+  noun: "rail strike"; never a unit counted by a number: "euros"), scored by
+  coverage across the topic's articles x frequency x how specific it is to this
+  topic among all topics, a lone word lowered by its general-English
+  frequency (wordfreq Zipf: "bank" < "bushfires"). A second phrase is joined with
   "and" when it scores at least ``SECOND_PHRASE_MIN`` of the first (0.85 for a
-  one-article topic) and is in at least half of the titles.
+  one-article topic), is in at least half of the titles, and shares no word or
+  head with the first ("earthquake and quake" is never joined). A title that is
+  a photo caption or credit line is not read.
 * **Key points**: sentences scored by cosine with the topic centroid (content
   words weighted by how many of the topic's articles use them) plus a lead
   bonus, chosen greedily one per article first, skipping any sentence whose
@@ -243,13 +255,36 @@ def _stem_key(text: str) -> str:
 
 
 def _anchor(
-    group: Sequence[int], articles: Sequence[Article], analyses: Sequence[Analysis | None]
+    group: Sequence[int],
+    articles: Sequence[Article],
+    analyses: Sequence[Analysis | None],
+    spread: Mapping[str, int] | None = None,
+    n_groups: int = 1,
 ) -> tuple[str | None, set[str]]:
     """The place a topic is about (else the organisation its titles name)."""
-    place = _anchor_of(group, articles, analyses, ("GPE", "NORP", "LOC"), titled_only=False)
+    place = _anchor_of(group, articles, analyses, ("GPE", "NORP", "LOC"), False, spread, n_groups)
     if place[0]:
         return place
-    return _anchor_of(group, articles, analyses, ("ORG",), titled_only=True)
+    return _anchor_of(group, articles, analyses, ("ORG",), True, spread, n_groups)
+
+
+_REFERENCE_RE = re.compile(
+    r"\b(?:near|outside|(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+of|"
+    r"(?:miles|kilometres|kilometers|km)\s+(?:from|of))\s+(?:the\s+)?$",
+    re.I,
+)
+"""Words before a place that only serves to locate another ("west of Sydney", "near Lyon")."""
+
+
+def _entity_spread(
+    groups: Sequence[Sequence[int]], analyses: Sequence[Analysis | None]
+) -> Counter[str]:
+    """Entity stem key -> number of topics that mention it (its class-based document frequency)."""
+    spread: Counter[str] = Counter()
+    for group in groups:
+        seen = {_stem_key(m.name) for i in group if analyses[i] is not None for m in analyses[i].mentions}
+        spread.update(seen)
+    return spread
 
 
 def _anchor_of(
@@ -258,24 +293,36 @@ def _anchor_of(
     analyses: Sequence[Analysis | None],
     labels: tuple[str, ...],
     titled_only: bool,
+    spread: Mapping[str, int] | None = None,
+    n_groups: int = 1,
 ) -> tuple[str | None, set[str]]:
-    """The entity named in most of the topic's articles, preferably in titles and leads."""
+    """The entity named in most of the topic's articles, preferably in titles and leads.
+
+    Among entities named equally widely, the one that sets the topic apart wins:
+    a venue shared with other topics ("Istanbul" for Sudan and Ukraine talks)
+    gives way to the country the story is about.
+    """
     in_articles: dict[str, set[int]] = defaultdict(set)
     prominent: dict[str, set[int]] = defaultdict(set)
     titled: dict[str, set[int]] = defaultdict(set)
     mentions: Counter[str] = Counter()
+    first: dict[str, int] = {}
     display: dict[str, Counter[str]] = defaultdict(Counter)
     for i in group:
         an = analyses[i]
         if an is None:
             continue
         title_stems = set(content_words(articles[i].title or ""))
+        body = articles[i].body
         for m in an.mentions:
             if m.label not in labels:
                 continue
+            if _REFERENCE_RE.search(body[max(0, m.start - 30) : m.start]):
+                continue  # "the Blue Mountains west of Sydney": Sydney only locates the story
             key = _stem_key(m.name)
             in_articles[key].add(i)
             mentions[key] += 1
+            first[key] = min(first.get(key, m.sentence), m.sentence)
             if set(key.split("_")) <= title_stems:
                 titled[key].add(i)
                 prominent[key].add(i)
@@ -283,9 +330,25 @@ def _anchor_of(
                 prominent[key].add(i)
             if m.label != "NORP":
                 display[key][m.name] += 1
+    def distinct(k: str) -> float:
+        if not spread or n_groups < 2:
+            return 1.0
+        return math.log((n_groups + 1) / max(1, spread.get(k, 1))) + 1.0
+
+    def weight(k: str) -> float:
+        # Coverage x distinctiveness x (log) how often each article names it.
+        return len(in_articles[k]) * distinct(k) * (1.0 + math.log1p(mentions[k] / len(in_articles[k])))
+
     ranked = sorted(
         (k for k in in_articles if display[k] and prominent[k]),
-        key=lambda k: (-len(in_articles[k]), -len(titled[k]), -len(prominent[k]), -mentions[k], k),
+        key=lambda k: (
+            -round(weight(k), 9),
+            -len(titled[k]),
+            -len(prominent[k]),
+            -mentions[k],
+            first[k],  # the lead names what the story is about first
+            k,
+        ),
     )
     if not ranked or len(in_articles[ranked[0]]) * 2 < len(group) or len(prominent[ranked[0]]) * 3 < len(group):
         return None, set()
@@ -298,9 +361,10 @@ def _anchor_of(
 
 def _noun_phrases(
     texts: Sequence[str], title_lengths: Sequence[int]
-) -> list[tuple[list[tuple[str, str]], set[str]]]:
+) -> list[tuple[list[tuple[str, str]], set[str], set[str], set[str]]]:
     """For each text, its nouns and noun compounds as (stem key, surface) from the
-    spaCy parse, and the stems of the nouns in its first title_length characters."""
+    spaCy parse, the stems of the nouns in its first title_length characters, the
+    stems of every noun, and the stems of nouns only seen after a number ("euros")."""
     from generator import nlp
 
     out = []
@@ -309,9 +373,15 @@ def _noun_phrases(
         title_nouns = {
             w for tok in doc if tok.idx < title_length and tok.pos_ in ("NOUN", "PROPN") for w in content_words(tok.text)
         }
+        nouns: set[str] = set()
+        counted: set[str] = set()
         for tok in doc:
             if tok.pos_ != "NOUN" or tok.ent_type_:
                 continue
+            if tok.i > 0 and (doc[tok.i - 1].like_num or doc[tok.i - 1].ent_type_ in {"CARDINAL", "MONEY", "QUANTITY"}):
+                counted.update(content_words(tok.text))
+                continue  # a counted noun ("1.2 billion euros", "17 dead") is a measurement
+            nouns.update(content_words(tok.text))
             head = content_words(tok.text)
             if len(head) != 1:
                 continue
@@ -331,20 +401,83 @@ def _noun_phrases(
                 mod = content_words(left.text)
                 if len(mod) == 1:
                     phrases.append((f"{mod[0]} {head[0]}", f"{left.lower_} {tok.lower_}"))
-        out.append((phrases, title_nouns))
+        out.append((phrases, title_nouns, nouns, counted - nouns))
     return out
 
 
-def _add_keyphrase(cands: dict[str, Counter[str]], phrase: str) -> None:
+LONE_ZIPF = 4.0
+LONE_SLOPE = 0.35
+LONE_FLOOR = 0.5
+
+
+def _specificity(word: str) -> float:
+    """Factor in (0, 1] for a one-word head phrase: the more common the word in
+    general English (wordfreq Zipf frequency), the lower."""
+    from generator.keyphrases import zipf
+
+    return max(LONE_FLOOR, 1.0 - LONE_SLOPE * max(0.0, zipf(word) - LONE_ZIPF))
+
+
+def _event(group: Sequence[int], articles: Sequence[Article], analyses: Sequence[Analysis | None]) -> str | None:
+    """A named event that the topic's titles or leads name in most of its articles ("Florence Marathon")."""
+    seen: dict[str, set[int]] = defaultdict(set)
+    display: dict[str, Counter[str]] = defaultdict(Counter)
+    for i in group:
+        an = analyses[i]
+        if an is None:
+            continue
+        title = set(content_words(_title(articles[i])))
+        for m in an.mentions:
+            if m.label != "EVENT" or len(m.name.split()) < 2:
+                continue
+            key = _stem_key(m.name)
+            if m.sentence < 2 or set(key.split("_")) <= title:
+                seen[key].add(i)
+                display[key][m.name] += 1
+    ranked = sorted(seen, key=lambda k: (-len(seen[k]), k))
+    if not ranked or len(seen[ranked[0]]) * 2 <= len(group):
+        return None
+    return min(display[ranked[0]].items(), key=lambda kv: (-kv[1], kv[0]))[0]
+
+
+def _overlaps(a: Sequence[str], b: Sequence[str]) -> bool:
+    """Two label phrases that say the same thing: a shared word, or one head
+    inside the other ("earthquake" and "quake")."""
+    if set(a) & set(b):
+        return True
+    ha, hb = a[-1], b[-1]
+    return len(min(ha, hb, key=len)) >= 4 and (ha in hb or hb in ha)
+
+
+def _title(article: Article) -> str:
+    """The headline, or "" when segmentation took a photo caption or credit for it."""
+    from generator.keyphrases import _is_furniture, _shouting, _uncap
+
+    title = article.title or ""
+    if not title or _is_furniture(title):
+        return ""
+    if _shouting(re.findall(r"[A-Za-z][\w'\u2019-]*", title)):
+        return _uncap(title, article.body)  # "RAIL STRIKE ENTERS DAY TWO" parses as names otherwise
+    return title
+
+
+def _add_keyphrase(
+    cands: dict[str, Counter[str]], phrase: str, nouns: set[str] = frozenset(), counted: set[str] = frozenset()
+) -> None:
     """A keyphrase proposes a head phrase: whole when the parse saw it as a noun
-    compound or it is one word, else only its last word (keyphrases such as
+    compound, when it is two words of which the parse read the first as a noun
+    ("interest rate", "rail strike"), or when it is one word that is not only
+    ever counted ("euros"); else only its last word (keyphrases such as
     "fair election" or "court orders faster" are not headline nouns)."""
     stems = content_words(phrase)
     words = phrase.lower().split()
     if not stems or len(words) > 3:
         return
     key = " ".join(stems)
-    if len(stems) == 1 or key in cands:
+    if len(stems) == 1 and stems[0] in counted:
+        return
+    compound = len(words) == 2 and len(stems) == 2 and stems[0] in nouns
+    if len(stems) == 1 or key in cands or compound:
         cands[key][phrase.lower() if len(stems) > 1 else words[-1]] += 0
     else:
         cands[stems[-1]][words[-1]] += 0
@@ -368,26 +501,39 @@ def _labels(
         for i in order[:LABEL_ARTICLES]:
             a, an = articles[i], analyses[i]
             sents = list(an.sentences[:2]) if an and an.sentences else list(a.paragraphs[:1])
-            texts.append(" . ".join([a.title or "", *a.standfirst[:2], *sents]))
+            texts.append(" . ".join([_title(a), *a.standfirst[:2], *sents]))
             owners.append((gi, i))
-    parsed = _noun_phrases(texts, [len(articles[i].title or "") for _, i in owners]) if texts else []
+    parsed = _noun_phrases(texts, [len(_title(articles[i])) for _, i in owners]) if texts else []
     cands: list[dict[str, Counter[str]]] = [defaultdict(Counter) for _ in groups]
-    for (gi, i), (phrases, title_nouns) in zip(owners, parsed, strict=True):
+    nouns: list[set[str]] = [set() for _ in groups]
+    counted: list[set[str]] = [set() for _ in groups]
+    for (gi, i), (phrases, title_nouns, seen_nouns, seen_counted) in zip(owners, parsed, strict=True):
         # Only the title's nouns boost a phrase ("to meet" must not lift "meeting").
         title_words[i] = title_nouns
+        nouns[gi] |= seen_nouns
+        counted[gi] |= seen_counted
         for key, surface in phrases:
             cands[gi][key][surface] += 1
+    counted = [c - n for c, n in zip(counted, nouns)]
     for gi, group in enumerate(groups):
         for i in group:
             for kp in list(article_keyphrases.get(articles[i].id, ()))[:ARTICLE_KEYPHRASES_MAX]:
-                _add_keyphrase(cands[gi], kp)
+                _add_keyphrase(cands[gi], kp, nouns[gi], counted[gi])
     for gi, kps in enumerate(group_keyphrases):
         for kp in list(kps)[:TOPIC_KEYPHRASES_MAX]:
-            _add_keyphrase(cands[gi], kp)
+            _add_keyphrase(cands[gi], kp, nouns[gi], counted[gi])
+    from generator.keyphrases import _roles
+
     generic = _generic()
+    roles = {t for r in _roles() for t in content_words(r)[-1:]}
+    spread = _entity_spread(groups, analyses)
     labels = []
     for gi, group in enumerate(groups):
-        anchor, anchor_stems = _anchor(group, articles, analyses)
+        event = _event(group, articles, analyses)
+        if event:
+            labels.append(event[0].upper() + event[1:])
+            continue
+        anchor, anchor_stems = _anchor(group, articles, analyses, spread, n_groups)
         titled = [i for i in group if articles[i].title]
 
         def in_titles(stems: list[str]) -> float:
@@ -409,18 +555,23 @@ def _labels(
             stems = key.split()
             if any(s in generic or s in anchor_stems or s in names or len(s) < 3 for s in stems):
                 continue
+            if stems[-1] in roles:
+                continue  # "envoy", "minister": who acts is the actor list's job, the label says what happened
             if not any(all(s in article_words[i] for s in stems) for i in group):
                 continue
             score = sum(word_score(s) for s in stems) / len(stems)
             if len(stems) > 1:
                 score *= 1.4 if sum(surfaces.values()) >= 2 else 1.15
+            else:
+                # A lone everyday noun ("bank", "finish") says less than a compound.
+                score *= _specificity(min(surfaces, key=lambda w: (-surfaces[w], w)))
             surface = min(surfaces.items(), key=lambda kv: (-kv[1], kv[0]))[0]
             scored.append((score, key, surface))
         scored.sort(key=lambda t: (-t[0], t[1]))
         picked: list[tuple[float, str, str]] = []
         for cand in scored:
             stems = cand[1].split()
-            if any(set(stems) & set(p[1].split()) for p in picked):
+            if any(_overlaps(stems, p[1].split()) for p in picked):
                 continue
             if picked and (
                 cand[0] < (SECOND_PHRASE_MIN if len(group) > 1 else SECOND_PHRASE_SINGLE_MIN) * picked[0][0]

@@ -173,3 +173,106 @@ def test_weekday_resolves_within_a_week_and_to_that_weekday(ref, weekday, future
     assert got is not None and got.strftime("%A") == weekday
     delta = (got - ref).days
     assert (0 <= delta < 7) if future else (-7 < delta <= 0)
+
+
+def test_label_phrases_sharing_a_head_are_not_joined():
+    from generator import summarise as sm
+
+    assert sm._overlaps(["earthquake"], ["quake"])
+    assert sm._overlaps(["rail", "strike"], ["strike"])
+    assert not sm._overlaps(["flood"], ["landslide"])
+
+
+def test_a_caption_taken_for_a_title_gives_no_label_phrases():
+    from generator import summarise as sm
+    from generator.model import Article
+
+    def art(title):
+        return Article(id="a", source="a.txt", part=1, start=0, end=1, title=title, date=None,
+                       dateline=None, outlet=None, standfirst=(), paragraphs=("Body text.",))
+
+    assert sm._title(art("The logo at the firm's offices in Cork. REUTERS/John Doe/File Photo")) == ""
+    assert sm._title(art("Peru quake death toll rises")) == "Peru quake death toll rises"
+
+
+def _art(id, title, paragraphs):
+    return Article(id=id, source=f"{id}.txt", part=1, start=0, end=1, title=title, date=None,
+                   dateline=None, outlet=None, standfirst=(), paragraphs=tuple(paragraphs))
+
+
+def _an(id, mentions, sentences=("x",)):
+    from generator.model import Mention
+
+    ms = tuple(Mention(id, name, name, label, 0, sent) for name, label, sent in mentions)
+    return Analysis(article_id=id, sentences=tuple(sentences), mentions=ms, quotes=(), keyphrases=())
+
+
+def test_a_named_event_in_the_lead_labels_the_topic():
+    from generator import summarise as sm
+
+    arts = [_art("r1", "Kenyan wins in Lyon", ["Kenya's Mary Wanjiru won the Lyon Half Marathon on Sunday."])]
+    ans = [_an("r1", [("Kenya", "GPE", 0), ("Lyon Half Marathon", "EVENT", 0), ("Mary Wanjiru", "PERSON", 0)])]
+    assert sm._event([0], arts, ans) == "Lyon Half Marathon"
+    ans_late = [_an("r1", [("Lyon Half Marathon", "EVENT", 5)])]
+    assert sm._event([0], arts, ans_late) is None
+
+
+def test_the_anchor_is_the_place_that_sets_the_topic_apart():
+    from generator import summarise as sm
+
+    arts = [
+        _art("s1", "Chad truce talks open in Geneva", ["Talks on Chad opened in Geneva."]),
+        _art("u1", "Peru and Chile talks in Geneva", ["Peru and Chile met in Geneva."]),
+        _art("v1", "Geneva motor show", ["The show opened in Geneva."]),
+    ]
+    ans = [
+        _an("s1", [("Chad", "GPE", 0), ("Geneva", "GPE", 0)]),
+        _an("u1", [("Peru", "GPE", 0), ("Chile", "GPE", 0), ("Geneva", "GPE", 0)]),
+        _an("v1", [("Geneva", "GPE", 0)]),
+    ]
+    groups = [[0], [1], [2]]
+    spread = sm._entity_spread(groups, ans)
+    assert sm._anchor([0], arts, ans, spread, len(groups))[0] == "Chad"
+    assert sm._anchor([2], arts, ans, spread, len(groups))[0] == "Geneva"
+
+
+def test_keyphrases_propose_noun_compounds_but_not_counted_units():
+    from collections import Counter, defaultdict
+
+    from generator import summarise as sm
+
+    def stems(text):
+        return set(content_words(text))
+
+    cands = defaultdict(Counter)
+    sm._add_keyphrase(cands, "rail strike", nouns=stems("rail strike"))
+    sm._add_keyphrase(cands, "fair election", nouns=stems("election"))
+    sm._add_keyphrase(cands, "dollars", nouns=stems("fine"), counted=stems("dollars"))
+    keys = set(cands)
+    assert " ".join(content_words("rail strike")) in keys
+    assert " ".join(content_words("fair election")) not in keys
+    assert " ".join(content_words("election")) in keys
+    assert not keys & stems("dollars")
+    assert sm._specificity("bank") < sm._specificity("bushfires") == 1.0
+
+
+def test_a_place_named_only_to_locate_another_is_not_the_anchor():
+    from generator import summarise as sm
+    from generator.model import Mention
+
+    body = "Residents of the Snowy Valley west of Canberra fled a bushfire."
+    arts = [_art("f1", "Bushfire forces evacuations near Canberra", [body])]
+    ms = (
+        Mention("f1", "Snowy Valley", "Snowy Valley", "LOC", body.index("Snowy"), 0),
+        Mention("f1", "Canberra", "Canberra", "GPE", body.index("Canberra"), 0),
+    )
+    ans = [Analysis(article_id="f1", sentences=(body,), mentions=ms, quotes=(), keyphrases=())]
+    assert sm._anchor([0], arts, ans)[0] == "Snowy Valley"
+
+
+def test_between_equal_places_the_one_the_lead_names_first_anchors():
+    from generator import summarise as sm
+
+    arts = [_art("z1", "Zambia truce talks open as fighting rages in Angola", ["x"])]
+    ans = [_an("z1", [("Zambia", "GPE", 0), ("Angola", "GPE", 3)])]
+    assert sm._anchor([0], arts, ans)[0] == "Zambia"
