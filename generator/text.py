@@ -18,14 +18,14 @@ from unidecode import unidecode
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]")
 
 
+def _word_list(name: str) -> set[str]:
+    text = resources.files("generator").joinpath("data", name).read_text(encoding="utf-8")
+    return {w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#")}
+
+
 @lru_cache(maxsize=1)
 def _stopwords() -> frozenset[str]:
-    extra = {
-        w.strip()
-        for w in resources.files("generator").joinpath("data", "text_stopwords.txt").read_text(encoding="utf-8").splitlines()
-        if w.strip() and not w.startswith("#")
-    }
-    return frozenset(ENGLISH_STOP_WORDS | extra)
+    return frozenset((ENGLISH_STOP_WORDS - _word_list("text_content_words.txt")) | _word_list("text_stopwords.txt"))
 
 
 MONTHS = {  # month name or abbreviation -> number
