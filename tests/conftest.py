@@ -23,3 +23,16 @@ from hypothesis import settings  # noqa: E402
 
 settings.register_profile("repeatable", derandomize=True, max_examples=200, deadline=None)
 settings.load_profile("repeatable")
+
+
+@pytest.fixture(scope="session")
+def seed_articles():
+    """The articles segment() cuts out of seeds/, in digest order."""
+    from generator.model import Source
+    from generator.segment import segment
+
+    return [
+        article
+        for path in sorted((REPO / "seeds").glob("*.txt"))
+        for article in segment(Source(path.name, path.read_text(encoding="utf-8")))
+    ]

@@ -22,10 +22,8 @@ STORIES = REPO / "tests" / "fixtures" / "stories"
 
 
 @pytest.fixture(scope="module")
-def seeds():
-    articles = []
-    for path in sorted((REPO / "seeds").glob("*.txt")):
-        articles.extend(segment(Source(path.name, path.read_text(encoding="utf-8"))))
+def seeds(seed_articles):
+    articles = seed_articles
     analyses, actors = stub_analyses(articles)
     groups = cluster(articles, analyses, actors)
     topics, summaries = summarise(articles, analyses, groups, actors, {}, [() for _ in groups])

@@ -10,8 +10,7 @@ import numpy as np
 import pytest
 
 from generator.evaluation.stories import bcubed_f1, evaluate, stub_analyses
-from generator.model import ActorIndex, Analysis, Article, Source
-from generator.segment import segment
+from generator.model import ActorIndex, Analysis, Article
 from generator.topics import average_linkage, cluster
 
 REPO = Path(__file__).resolve().parent.parent
@@ -22,10 +21,8 @@ def _article(aid: str, body: str, title: str | None = None) -> Article:
 
 
 @pytest.fixture(scope="module")
-def seeds():
-    articles = []
-    for path in sorted((REPO / "seeds").glob("*.txt")):
-        articles.extend(segment(Source(path.name, path.read_text(encoding="utf-8"))))
+def seeds(seed_articles):
+    articles = seed_articles
     analyses, actors = stub_analyses(articles)
     return articles, analyses, actors
 
