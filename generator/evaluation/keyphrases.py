@@ -175,11 +175,3 @@ def evaluate(fixtures: Path) -> dict[str, float]:
     if topic_scores:
         result["keyphrases.topic_f1"] = _mean([s[2] for s in topic_scores])
     return result
-
-
-if __name__ == "__main__":  # python -m generator.evaluation.keyphrases [fixtures]
-    import sys
-
-    folder = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).resolve().parents[2] / "tests" / "fixtures"
-    for name, value in evaluate(folder).items():
-        print(f"{name}\t{value:.4f}")
