@@ -474,7 +474,8 @@ def extract(article: Article, doc: Doc) -> tuple[tuple[Mention, ...], tuple[Quot
             a, b = hit.start(1) + part.start(), hit.start(1) + part.end()
             if not any(x < b and a < y for x, y in covered):
                 span = doc.char_span(a, b, alignment_mode="expand")
-                if span is not None:
+                # A capital that only opens the sentence ("Both parties agreed") names nothing.
+                if span is not None and not span[0].is_stop and any(t.pos_ == "PROPN" or t.is_upper for t in span):
                     add(span, "ORG")
 
     # Fused names and timestamped speaker labels in machine transcripts.

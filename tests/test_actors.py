@@ -533,6 +533,13 @@ def test_extract_events_unions_and_untagged_people_after_a_role(parse):
     assert "Oleh Barvik" in by_name and by_name["Oleh Barvik"].role == "national security chief"
 
 
+def test_a_sentence_opening_word_before_parties_is_not_a_party(parse):
+    ms = _mentions(parse, "Both parties agreed that progress depends on the talks.", "All parties backed the DPL party.")
+    names = {m.name for m in ms}
+    assert "Both" not in names and "All" not in names
+    assert "DPL" in names
+
+
 def test_extract_roles_stay_in_their_sentence_and_keep_the_organisation(parse):
     ms = _mentions(
         parse,
