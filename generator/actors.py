@@ -1091,6 +1091,8 @@ def merge(articles: Sequence[Article], analyses: Sequence[Analysis]) -> ActorInd
         return cid
 
     spread = {c["id"]: len({it.art for it in c["members"]}) for c in built}
+    # Articles that list an actor they name only in the headline or by nationality word.
+    listed_in: dict[str, set[int]] = defaultdict(set)
     for ai, art in enumerate(articles):
         # Nationality words count for their country ("Russian drones" speaks of Russia).
         origin: Counter[str] = Counter()
@@ -1133,6 +1135,8 @@ def merge(articles: Sequence[Article], analyses: Sequence[Analysis]) -> ActorInd
         scored.sort()
         main = [cid for _, _, cid, score in scored if score >= SALIENT_MIN][:MAX_MAIN]
         by_article[art.id] = tuple(main)
+        for cid in main:
+            listed_in[cid].add(ai)
 
     # Co-occurrence among main actors.
     co: dict[str, Counter[str]] = defaultdict(Counter)
@@ -1145,7 +1149,8 @@ def merge(articles: Sequence[Article], analyses: Sequence[Analysis]) -> ActorInd
     actors: list[Actor] = []
     for c in built:
         cid = c["id"]
-        arts = sorted({it.art for it in c["members"]})
+        # Every article that lists the actor is one of its articles, so the digest never contradicts itself.
+        arts = sorted({it.art for it in c["members"]} | listed_in[cid])
         related = sorted(co[cid].items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_RELATED]
         actors.append(
             Actor(

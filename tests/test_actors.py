@@ -689,3 +689,18 @@ def test_extract_single_words_run_together_as_a_person_are_not_a_person(parse):
     by_name = {m.name: m for m in ms}
     assert by_name["Renvo"].label != "PERSON" and by_name["Adal"].label != "PERSON"
     assert "Trains" not in by_name  # a plural common noun opening a sentence
+
+
+def test_an_article_listing_an_actor_is_one_of_the_actors_articles():
+    headline_only = make_article("b", ["x"], title="Norvik port strike spreads")
+    arts = [make_article("a", ["x"]), headline_only]
+    ans = [
+        Analysis("a", (), (M("a", "Norvik", label="GPE", start=0), M("a", "Norvik", label="GPE", start=40, sentence=1)), (), ()),
+        Analysis("b", (), (M("b", "Piet Vos", start=0, role="union leader"),), (), ()),
+    ]
+    idx = actors.merge(arts, ans)
+    for article_id, ids in idx.by_article.items():
+        for actor in idx.actors:
+            if actor.id in ids:
+                assert article_id in actor.articles, (actor.name, article_id)
+    assert one(idx, "Norvik").id in idx.by_article["b"]
