@@ -145,6 +145,8 @@ class _Data:
     caption_tail: tuple[re.Pattern[str], ...]
     attribution_after: re.Pattern[str]
     attribution_before: re.Pattern[str]
+    outlet_after: re.Pattern[str]
+    outlet_before: re.Pattern[str]
     place_aliases: dict[str, str]
     org_words: frozenset[str]
     locative: frozenset[str]
@@ -182,6 +184,8 @@ def _data() -> _Data:
         caption_tail=tuple(re.compile(p) for p in credits["caption_tail"]),
         attribution_after=re.compile(credits["attribution_after"], re.IGNORECASE),
         attribution_before=re.compile(credits["attribution_before"], re.IGNORECASE),
+        outlet_after=re.compile(credits["outlet_after"], re.IGNORECASE),
+        outlet_before=re.compile(credits["outlet_before"], re.IGNORECASE),
         place_aliases={norm_key(k): v for k, v in places.items() if not k.startswith("_")},
         org_words=frozenset(w.lower() for w in _lines("actors_org_words.txt")),
         locative=frozenset(w.lower() for w in _lines("actors_locative.txt") if not w.endswith("-")),
@@ -313,7 +317,7 @@ def credit_names(text: str) -> list[str]:
     line = re.sub(r"^\s*(?:\W*(?:photo|photos|picture|image|images|video|credit|credits|source|file photo)\s*(?:by)?\s*[:|/]?)", " ", text, flags=re.I)
     for m in re.finditer(r"(?:[A-Z][\w&'’-]*(?:\.\w+)*)(?:\s+(?:[A-Z][\w&'’-]*(?:\.\w+)*|of|de|la|van|von|al))*", line):
         chunk = strip_possessive(m.group(0).strip(" .,-"))
-        chunk = re.sub(r"^(?:By|Via|Reporting|Additional|Writing|Editing|Edited|Photo|Picture|Image|Video|Credit|Copyright|Courtesy)\b\s*", "", chunk)
+        chunk = re.sub(r"^(?:By|Via|Reporting|Additional|Writing|Editing|Edited|Photo|Picture|Image|Video|Credit|Copyright|Courtesy|This|I['’]m)\b\s*", "", chunk)
         chunk = re.sub(r"\s+(?:Photo|Photos)$", "", chunk)
         if not chunk or norm_key(chunk) in d.stop:
             continue
@@ -1174,6 +1178,7 @@ def _sources(article: Article, analysis: Analysis | None) -> tuple[str, ...]:
     """Agencies, photographers and reporters named in credits and attributions."""
     d = _data()
     seen: dict[str, str] = {}
+    person_names = {norm_key(m.name) for m in (analysis.mentions if analysis else ()) if m.label == "PERSON"}
 
     def take(names: Iterable[str]) -> None:
         for n in names:
@@ -1198,11 +1203,15 @@ def _sources(article: Article, analysis: Analysis | None) -> tuple[str, ...]:
         for m in re.finditer(r"(?:[A-Z][\w&'’-]*(?:\.\w+)*)(?:\s+[A-Z][\w&'’-]*(?:\.\w+)*)*", para):
             name = strip_possessive(m.group(0))
             k = norm_key(name)
+            after, before = para[m.end() :].lstrip(" "), para[: m.start()]
             if k in d.agencies:
                 take([name])
-            elif d.attribution_after.match(para[m.end() :].lstrip(" ")) and not m.group(0).endswith(("'s", "’s")):
-                before = para[: m.start()]
-                if k and (not before.strip() or before.rstrip()[-1:] in ".,;:—(") and _looks_like_outlet(name):
+            elif d.outlet_after.match(after) or d.outlet_before.search(before):
+                take([name])  # "the Kazinform news agency", "state news agency Kazinform"
+            elif d.attribution_after.match(after) and not m.group(0).endswith(("'s", "’s")):
+                # ", Interfax reported.": a reporting subject that is no person of the story.
+                opens_clause = not before.strip() or before.rstrip()[-1:] in ".,;:—("
+                if k and opens_clause and (_looks_like_outlet(name) or k not in person_names):
                     take([name])
     return tuple(seen.values())
 

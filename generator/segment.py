@@ -281,7 +281,7 @@ def _lines(text: str) -> list[_Line]:
 
 
 _BYLINE_GATE_RE = re.compile(r"^(?:by|\(?(?:additional )?(?:reporting|writing|editing|compiled))\b|contributed", re.I)
-_BYLINE_KEYWORD_RE = re.compile(r"^(by|additional reporting|reporting|writing|editing|compiled)\b", re.I)
+_BYLINE_KEYWORD_RE = re.compile(r"^\(?(?:by|additional reporting|reporting|writing|editing|compiled)\b", re.I)
 _CAPTION_TAIL = 140
 """Caption credits sit at the end of a line; only this many final characters are searched."""
 

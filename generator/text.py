@@ -54,6 +54,8 @@ MONTH_PATTERN = "|".join(sorted(MONTHS, key=len, reverse=True))
 _DATE_DMY_RE = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({MONTH_PATTERN})\.?,?\s+(\d{{4}})\b", re.I)
 _DATE_MDY_RE = re.compile(rf"\b({MONTH_PATTERN})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.I)
 _DATE_ISO_RE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})(?!\d)")
+# 19/11/2026 or 11/19/2026: read only when the order is unambiguous (one number above 12).
+_DATE_NUMERIC_RE = re.compile(r"\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b")
 
 
 def find_date(text: str) -> str | None:
@@ -65,6 +67,11 @@ def find_date(text: str) -> str | None:
         found.append((m.start(), _iso(int(m.group(3)), MONTHS[m.group(1).lower()], int(m.group(2)))))
     for m in _DATE_ISO_RE.finditer(text):
         found.append((m.start(), _iso(int(m.group(1)), int(m.group(2)), int(m.group(3)))))
+    for m in _DATE_NUMERIC_RE.finditer(text):
+        first, second, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
+        if (first > 12) != (second > 12):
+            day, month = (first, second) if first > 12 else (second, first)
+            found.append((m.start(), _iso(year, month, day)))
     valid = sorted((pos, iso) for pos, iso in found if iso)
     return valid[0][1] if valid else None
 

@@ -704,3 +704,21 @@ def test_an_article_listing_an_actor_is_one_of_the_actors_articles():
             if actor.id in ids:
                 assert article_id in actor.articles, (actor.name, article_id)
     assert one(idx, "Norvik").id in idx.by_article["b"]
+
+
+def test_outlets_cited_as_sources_and_contributor_lines_are_not_actors(parse):
+    paras = (
+        "Trade Minister Arman Tolen said the deal was close, Interfax-Valmora reported.",
+        "“Almost everything is solved,” Tolen told the Kazpress news agency.",
+        "The opposition wants an early vote, the state news agency Montra reported.",
+        "Associated Press writer Ken Moro in Beijing contributed.",
+        "This is World Radio Hour. I'm Anita Rao.",
+        "Prices rose, the governor Anna Holm reported.",
+    )
+    art = make_article("a", paras)
+    mentions, quotes = actors.extract(art, parse(art.body))
+    idx = actors.merge([art], [Analysis("a", (), mentions, quotes, ())])
+    names = {a.name for a in idx.actors}
+    assert {"Arman Tolen", "Anna Holm"} <= names
+    for source in ("Interfax-Valmora", "Kazpress", "Montra", "Ken Moro", "World Radio Hour", "Anita Rao"):
+        assert source not in names and source in idx.sources["a"], source

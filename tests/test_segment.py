@@ -211,6 +211,13 @@ def test_two_stories_split_at_dateline_without_headline():
         ("By Jane Doe and John Roe, Associated Press", "byline"),
         ("CNN’s Hira Humayun and Tim Lister contributed reporting.", "byline"),
         ("Reporting by Anna Weber; Editing by Mark Reed", "byline"),
+        ("(Reporting by Ola Berg in Oslo; additional reporting by Ian Vale; Editing by Tom Hart)", "byline"),
+        ("This newsletter was edited by Rita Lund. Advertisement", "byline"),
+        ("Follow Valmora Times on Telegram | Subscribe to our newsletter", "navigation"),
+        ("Share on Facebook Share on X Print", "navigation"),
+        ("Oslo (AFP) – Published on 19/11/2026 - 09:05", "timestamp"),
+        ("Print edition sales fell sharply last year.", None),
+        ("Follow the money, the senator said.", None),
         ("Photo: AFP", "credit"),
         ("AFP via Getty Images", "credit"),
         ("People take shelter inside a metro station in Kyiv, Ukraine. (Reuters)", "caption"),
@@ -254,6 +261,9 @@ def test_not_a_dateline(text):
         ("Published Dec. 3, 2025 at 10:00", "2025-12-03"),
         ("2025-11-24T08:00:00Z", "2025-11-24"),
         ("on 31 February 2025", None),
+        ("Published on 19/11/2026 - 09:05", "2026-11-19"),
+        ("on 11/19/2026", "2026-11-19"),
+        ("on 05/06/2026", None),  # day and month could be either way round
         ("8 sec ago", None),
     ],
 )
