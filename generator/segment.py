@@ -128,6 +128,7 @@ class _Rules:
     byline_res: tuple[re.Pattern[str], ...]
     credit_res: tuple[re.Pattern[str], ...]
     caption_res: tuple[re.Pattern[str], ...]
+    caption_start_res: tuple[re.Pattern[str], ...]
     byline_extra_res: tuple[re.Pattern[str], ...]
     page_intro_res: tuple[re.Pattern[str], ...]
     non_places: frozenset[str]
@@ -161,6 +162,7 @@ def _rules() -> _Rules:
         byline_res=compile_all("byline_patterns", 0),
         credit_res=compile_all("credit_patterns"),
         caption_res=compile_all("caption_credit_patterns"),
+        caption_start_res=compile_all("caption_start_patterns"),
         byline_extra_res=compile_all("byline_extra_patterns"),
         page_intro_res=compile_all("page_intro_patterns"),
         non_places=frozenset(furniture["dateline_non_places"]),
@@ -402,6 +404,8 @@ def _single_kind(text: str, norm: str) -> str | None:
     tail = text[-_CAPTION_TAIL:]
     if n_words <= 60 and any(r.search(tail) for r in rules.caption_res):
         return "caption" if n_words >= 4 else "credit"
+    if 4 <= n_words <= 60 and any(r.search(text) for r in rules.caption_start_res):
+        return "caption"
     if n_words <= 30 and any(r.search(text) for r in rules.page_intro_res):
         return "other"
     return None

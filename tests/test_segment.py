@@ -217,6 +217,7 @@ def test_two_stories_split_at_dateline_without_headline():
         ("Share on Facebook Share on X Print", "navigation"),
         ("Oslo (AFP) – Published on 19/11/2026 - 09:05", "timestamp"),
         ("Print edition sales fell sharply last year.", None),
+        ("Photo: Ana Lind (left) and Piet Vos shake hands after signing the minerals agreement at the ministry in Valmora on Tuesday evening.", "caption"),
         ("Follow the money, the senator said.", None),
         ("Photo: AFP", "credit"),
         ("AFP via Getty Images", "credit"),
