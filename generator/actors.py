@@ -958,8 +958,14 @@ def _cues(m: Mention, body: str) -> tuple[int, int]:
     return place, org
 
 
-def _place_of(m: Mention, key: str, titled_elsewhere: bool, article_surnames: set[str]) -> str | None:
-    """Canonical place name when this mention is a place, else None."""
+def _place_of(
+    m: Mention, key: str, titled_elsewhere: bool, article_surnames: set[str], digest_places: frozenset[str] = frozenset()
+) -> str | None:
+    """Canonical place name when this mention is a place, else None.
+
+    digest_places: canonical places some mention in the digest names as a place;
+    they vouch for an alternate spelling the model mislabelled ("Ulaanbaatar" as ORG).
+    """
     if m.title is not None:
         return None
     gaz = _gazetteer().get(key)
@@ -979,7 +985,7 @@ def _place_of(m: Mention, key: str, titled_elsewhere: bool, article_surnames: se
         return None
     # A city the model called an organisation or a group ("the Odesa regional administration")
     # is still the city; the type is voted after merging, so the label must not split it.
-    if m.label in ("ORG", "NORP") and not (m.name.isupper() or (gaz[2] and gaz[1] >= 100_000)):
+    if m.label in ("ORG", "NORP") and not (m.name.isupper() or (gaz[2] and gaz[1] >= 100_000) or gaz[0] in digest_places):
         return None
     return gaz[0]
 
@@ -1014,11 +1020,17 @@ def merge(articles: Sequence[Article], analyses: Sequence[Analysis]) -> ActorInd
         if len(parts) >= 2 and m.label == "PERSON":
             surnames[ai].add(parts[-1])
 
+    digest_places = frozenset(
+        place
+        for ai, m in raw
+        if m.label in ("GPE", "LOC", "FAC")
+        and (place := _place_of(m, norm_key(m.name), skeleton(m.name) in person_keys, surnames[ai])) is not None
+    )
     introducer = re.compile(r"\b(?:%s)\s+$" % "|".join(map(re.escape, sorted(_data().org_words))))
     items: list[_Item] = []
     for ai, m in raw:
         key = norm_key(m.name)
-        place = _place_of(m, key, skeleton(m.name) in person_keys, surnames[ai])
+        place = _place_of(m, key, skeleton(m.name) in person_keys, surnames[ai], digest_places)
         cues = _cues(m, articles[ai].body)
         items.append(
             _Item(

@@ -722,3 +722,11 @@ def test_outlets_cited_as_sources_and_contributor_lines_are_not_actors(parse):
     assert {"Arman Tolen", "Anna Holm"} <= names
     for source in ("Interfax-Valmora", "Kazpress", "Montra", "Ken Moro", "World Radio Hour", "Anita Rao"):
         assert source not in names and source in idx.sources["a"], source
+
+
+def test_a_mislabelled_alternate_spelling_joins_the_place_the_digest_names():
+    idx = run_merge({
+        "a": [M("a", "Kiev", label="ORG", start=0)],
+        "b": [M("b", "Kyiv", label="GPE", start=0)],
+    })
+    assert one(idx, "Kiev") is one(idx, "Kyiv") and one(idx, "Kyiv").type == "place"
