@@ -231,6 +231,28 @@ def test_two_stories_split_at_dateline_without_headline():
         ("Russia launched its biggest airstrike against Ukraine overnight.", None),
         ("By the end of the week, the talks had stalled.", None),
         ("Ukraine, US to meet for third day, agree ‘real progress’ depends on Russia", None),
+        ("Follow our coverage of the floods at https://example.org/hub/floods", "navigation"),
+        ("https://example.org/live/2026/03/floods-latest", "navigation"),
+        ("Read also: Floods close schools in Porto", "navigation"),
+        ("Related: Floods close schools in Porto", "navigation"),
+        ("Our Standards: The Example Trust Principles.", "navigation"),
+        ("Share   Tweet   Email", "navigation"),
+        ("Facebook | X | Telegram", "navigation"),
+        ("Good morning. Here's what you need to know today.", "other"),
+        ("Sign up to get the Daily Catch-Up in your inbox.", "navigation"),
+        ("March 6, 2026 10:15 AM GMT Updated 4 hours ago", "timestamp"),
+        ("By Ana Kovač | Updated 6 March 2026, 18:02", "timestamp"),
+        ("Skiers train above Lillehammer. Photo: NTB / Hanne Lie", "caption"),
+        ("A tram in Lisbon. REUTERS/Rita Moura/File Photo", "caption"),
+        ("Players celebrate in Bergen. (Photo: Getty Images / Tor Aas)", "caption"),
+        ("bur-kl/dt", "byline"),
+        ("by Jean Morel with Piotr Nowak in Warsaw", "byline"),
+        ("Written by Olu Adebayo. Edited by Kim Sorensen.", "byline"),
+        ("Good evening. I'm Nadia Berg.", "byline"),
+        ("Our correspondent Lena Hoff reports from Valencia.", "byline"),
+        ("The report is available at the ministry's website.", None),
+        ("He said the photo: was fake.", None),
+        ("Our correspondent was injured in the blast, the agency said.", None),
     ],
 )
 def test_furniture_kind(line, kind):
@@ -533,37 +555,6 @@ def test_outlet_named_in_page_furniture(text, outlet):
     (article,) = segment(Source("x.txt", text))
     assert article.outlet == outlet
     assert article.title != "Baltic Courier"
-
-
-@pytest.mark.parametrize(
-    "line, kind",
-    [
-        ("Follow our coverage of the floods at https://example.org/hub/floods", "navigation"),
-        ("https://example.org/live/2026/03/floods-latest", "navigation"),
-        ("Read also: Floods close schools in Porto", "navigation"),
-        ("Related: Floods close schools in Porto", "navigation"),
-        ("Our Standards: The Example Trust Principles.", "navigation"),
-        ("Share   Tweet   Email", "navigation"),
-        ("Facebook | X | Telegram", "navigation"),
-        ("Good morning. Here's what you need to know today.", "other"),
-        ("Sign up to get the Daily Catch-Up in your inbox.", "navigation"),
-        ("March 6, 2026 10:15 AM GMT Updated 4 hours ago", "timestamp"),
-        ("By Ana Kovač | Updated 6 March 2026, 18:02", "timestamp"),
-        ("Skiers train above Lillehammer. Photo: NTB / Hanne Lie", "caption"),
-        ("A tram in Lisbon. REUTERS/Rita Moura/File Photo", "caption"),
-        ("Players celebrate in Bergen. (Photo: Getty Images / Tor Aas)", "caption"),
-        ("bur-kl/dt", "byline"),
-        ("by Jean Morel with Piotr Nowak in Warsaw", "byline"),
-        ("Written by Olu Adebayo. Edited by Kim Sorensen.", "byline"),
-        ("Good evening. I'm Nadia Berg.", "byline"),
-        ("Our correspondent Lena Hoff reports from Valencia.", "byline"),
-        ("The report is available at the ministry's website.", None),
-        ("He said the photo: was fake.", None),
-        ("Our correspondent was injured in the blast, the agency said.", None),
-    ],
-)
-def test_more_furniture_kinds(line, kind):
-    assert furniture_kind(line) == kind
 
 
 def test_heading_needs_an_open_ending():
