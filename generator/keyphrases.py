@@ -452,6 +452,8 @@ def _acceptable(key: tuple[str, ...], tokens: Sequence[Token]) -> bool:
     text = " ".join(key)
     if text in _boilerplate() or text in _credits() or any(k in {"url", "http", "www"} for k in key):
         return False
+    if any(text == head or text.endswith(" " + head) for head in _word_list("media_heads")):
+        return False  # a news source named as such is an attribution, not what the story is about
     datewords, generic = _datewords(), _generic()
     if all(k in datewords or k.isdigit() for k in key):
         return False

@@ -89,6 +89,17 @@ def test_boilerplate_is_never_a_keyphrase(parse):
     assert not any("url" in t or "updated" in t for t in out)
 
 
+def test_a_news_source_named_as_such_is_not_a_keyphrase(parse):
+    paras = [
+        "Valmora and the bloc agreed a minerals pact on Monday, the Kazpress news agency reported.",
+        "The minerals pact was confirmed by the government press service, the state newspaper Valmora Daily said.",
+        "The minerals pact covers tungsten exports and refinery investment.",
+    ]
+    out = {t.lower() for t in texts(article(paras, title="Valmora agrees minerals pact"), parse)}
+    assert "minerals pact" in out
+    assert not any(t.endswith(("news agency", "press service", "newspaper")) for t in out)
+
+
 def test_no_bare_dates_or_numbers(parse):
     out = texts(article(STRIKE), parse)
     assert not any(re.search(r"\d", t) for t in out)

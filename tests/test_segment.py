@@ -221,6 +221,8 @@ def test_two_stories_split_at_dateline_without_headline():
         ("Your five-minute guide to the day's news", "other"),
         ("Evening Digest", "other"),
         ("Forwarded this email? Sign up here.", "navigation"),
+        ("This is Radio Valmora Evening News. I'm Ola Berg.", "byline"),
+        ("This is a turning point for the country.", None),
         ("Ministers will publish a digest of the evidence.", None),
         ("Photo: Ana Lind (left) and Piet Vos shake hands after signing the minerals agreement at the ministry in Valmora on Tuesday evening.", "caption"),
         ("Follow the money, the senator said.", None),
