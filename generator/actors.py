@@ -1077,6 +1077,13 @@ def merge(articles: Sequence[Article], analyses: Sequence[Analysis]) -> ActorInd
         for k in (it.key, norm_key(it.m.text)):
             name_index.setdefault((it.art, k), cid)
             global_index[k].add(cid)
+    def lookup(ai: int, key: str) -> str | None:
+        """The actor a name means in article ai, else the only actor the digest knows by it."""
+        cid = name_index.get((ai, key))
+        if cid is None and len(global_index.get(key, ())) == 1:
+            cid = next(iter(global_index[key]))
+        return cid
+
     quotes_of: dict[str, list[Quote]] = defaultdict(list)
     quote_count: Counter[tuple[int, str]] = Counter()
     for ai, art in enumerate(articles):
@@ -1084,10 +1091,7 @@ def merge(articles: Sequence[Article], analyses: Sequence[Analysis]) -> ActorInd
         if an is None:
             continue
         for q in an.quotes:
-            k = norm_key(q.speaker)
-            cid = name_index.get((ai, k))
-            if cid is None and len(global_index.get(k, ())) == 1:
-                cid = next(iter(global_index[k]))
+            cid = lookup(ai, norm_key(q.speaker))
             if cid is None:
                 continue
             quotes_of[cid].append(Quote(article_id=q.article_id, speaker=cid, text=q.text))
@@ -1099,12 +1103,6 @@ def merge(articles: Sequence[Article], analyses: Sequence[Analysis]) -> ActorInd
     per_art: dict[int, dict[str, list[_Item]]] = defaultdict(lambda: defaultdict(list))
     for it in items:
         per_art[it.art][cluster_of[it.idx]["id"]].append(it)
-
-    def lookup(ai: int, key: str) -> str | None:
-        cid = name_index.get((ai, key))
-        if cid is None and len(global_index.get(key, ())) == 1:
-            cid = next(iter(global_index[key]))
-        return cid
 
     spread = {c["id"]: len({it.art for it in c["members"]}) for c in built}
     # Articles that list an actor they name only in the headline or by nationality word.
