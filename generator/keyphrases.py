@@ -34,7 +34,6 @@ from __future__ import annotations
 import heapq
 import math
 import re
-import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -44,13 +43,20 @@ from pathlib import Path
 import numpy as np
 import spacy.symbols
 import yake
-from wordfreq import zipf_frequency
 from rapidfuzz import fuzz
 from scipy import sparse
 from spacy.tokens import Doc, Span, Token
 
 from generator import nlp
 from generator.model import Analysis, Article, Keyphrase
+from generator.text import (
+    data_words,
+    fold_case,
+    is_shouting,
+    looks_like_furniture,
+    uncap,
+    zipf,
+)
 
 YAKE_OPTIONS = {
     # Current snake_case names (yake 0.7.x); camelCase ones are silently ignored.
@@ -89,25 +95,6 @@ _OPENERS = frozenset({"\u201c", '"', "\u2018", "'", "(", "\u2014", "-", ":", "\n
 _POS_IDS = {name: spacy.symbols.IDS[name] for name in ("NOUN", "PROPN", "VERB")}
 _HYPHENS = frozenset({"-", "\u2010", "\u2011", "\u2012", "\u2013"})
 
-# A paragraph or sentence that is page furniture rather than story text.
-_FURNITURE_RE = re.compile(
-    r"""^\s*(?:
-        (?i:updated|published|posted|last\ updated)\b.{0,40}$
-      | \(?\s*(?i:photo|photos|picture|image|video|file\ photo|source|credit)s?\s*[:/].{0,80}$
-      | \((?:[A-Z][\w.&'-]*\s?){1,4}\)\s*$
-      | (?:[Bb]y\s+)?(?:[A-Z][\w'-]+\s?){1,4}(?:,\s*[A-Z][\w'-]+(?:\s[A-Z][\w'-]+)*)*\s*$
-      | .{0,200}\b(?i:contributed\ (?:reporting|to\ this\ report))\b.*$
-      | \d+\s*(?i:sec|secs|min|mins|hours?|days?)\s+(?i:ago)\s*$
-      | (?:[Bb]y\s+)?(?:[^\W\d_][\w'-]*\s?){1,4}\s*[|\u2022\u00b7].{0,80}$
-    )""",
-    re.VERBOSE,
-)
-# A photo caption that ends in its credit ("... in Dublin. REUTERS/Jane Doe/File Photo",
-# "... in Ljubljana. Photo: STA / Jane Doe").
-_CAPTION_RE = re.compile(
-    r"(?:\b(?:[Pp]hoto|[Pp]hotograph|[Pp]icture|[Ii]mage)s?\s*:\s*[^.:]{1,80}"
-    r"|(?:^|[.!?]\s+)[A-Z]{2,}(?:\s*/\s*[A-Z\u00c0-\u00de][\w'.-]*(?:\s[A-Z\u00c0-\u00de][\w'.-]*){0,3}){1,3})\s*$"
-)
 _DATELINE_RE = re.compile(r"^\s*[A-Z][A-Z .'\u2019-]{1,40}(?:,\s*[A-Z][\w .'-]{1,30})?\s*(?::|\u2014|--)\s*")
 _WORD_RE = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)?", re.UNICODE)
 
@@ -117,41 +104,6 @@ def _word_list(name: str) -> frozenset[str]:
     """Lower-case entries of generator/data/keyphrases_<name>.txt, comments skipped."""
     lines = (_DATA / f"keyphrases_{name}.txt").read_text(encoding="utf-8").splitlines()
     return frozenset(line.strip().lower() for line in lines if line.strip() and not line.startswith("#"))
-
-
-def _boilerplate() -> frozenset[str]:
-    return _word_list("boilerplate")
-
-
-def _generic() -> frozenset[str]:
-    return _word_list("generic")
-
-
-def _roles() -> frozenset[str]:
-    return _word_list("roles")
-
-
-def _modifiers() -> frozenset[str]:
-    return _word_list("modifiers")
-
-
-def _datewords() -> frozenset[str]:
-    return _word_list("datewords")
-
-
-def _credits() -> frozenset[str]:
-    return _word_list("credits")
-
-
-def _broad() -> frozenset[str]:
-    return _word_list("broad")
-
-
-@lru_cache(maxsize=1)
-def _credit_line_re() -> re.Pattern[str]:
-    """A caption or credit line: ends in "(Reuters)" or "AFP / Getty Images"."""
-    names = "|".join(sorted((re.escape(c) for c in _credits()), key=len, reverse=True))
-    return re.compile(rf"(?:\((?:{names})(?:/[^)]*)?\)|(?:{names})\s*/\s*(?:{names}))\s*$", re.I)
 
 
 # --------------------------------------------------------------------------- YAKE
@@ -183,9 +135,9 @@ def _apply_yake(pool: "_Pool", text: str, top: int = YAKE_TOP) -> None:
     by_form: dict[str, _Candidate] = {}
     for cand in pool.items.values():
         for form in (*cand.forms, *cand.head_forms):
-            by_form.setdefault(_fold_text(form), cand)
+            by_form.setdefault(fold_case(form), cand)
     for rank, (keyword, _) in enumerate(_yake(text, top)):
-        cand = by_form.get(_fold_text(keyword))
+        cand = by_form.get(fold_case(keyword))
         if cand is not None:
             cand.yake = max(cand.yake, 1.0 - rank / top)
 
@@ -195,12 +147,9 @@ def _apply_yake(pool: "_Pool", text: str, top: int = YAKE_TOP) -> None:
 
 @lru_cache(maxsize=100_000)
 def _fold_word(text: str) -> str:
-    return _fold_text(text)
+    return fold_case(text)
 
 
-def _fold_text(text: str) -> str:
-    text = unicodedata.normalize("NFKC", text).replace("\u2019", "'")
-    return text.lower()
 
 
 def _singular(word: str) -> str:
@@ -216,7 +165,7 @@ def _singular(word: str) -> str:
 
 def norm_key(text: str) -> str:
     """Matching key of a display phrase: lower case, no punctuation, singular words."""
-    words = _WORD_RE.findall(_fold_text(text).replace(".", ""))
+    words = _WORD_RE.findall(fold_case(text).replace(".", ""))
     words = [w[:-2] if w.endswith("'s") else w for w in words]
     return " ".join(_singular(w) for w in words if w)
 
@@ -328,7 +277,7 @@ def _cut_numbers_and_possessives(tokens: list[Token]) -> list[Token]:
 
 
 def _trim(tokens: list[Token], entity: bool) -> list[Token]:
-    modifiers, datewords, roles = _modifiers(), _datewords(), _roles()
+    modifiers, datewords, roles = _word_list("modifiers"), _word_list("datewords"), data_words("roles")
     while tokens and (
         tokens[0].pos_ in _STRIP_POS
         or tokens[0].is_punct
@@ -450,11 +399,11 @@ def _acceptable(key: tuple[str, ...], tokens: Sequence[Token]) -> bool:
     if not key:
         return False
     text = " ".join(key)
-    if text in _boilerplate() or text in _credits() or any(k in {"url", "http", "www"} for k in key):
+    if text in data_words("boilerplate") or text in data_words("credits") or any(k in {"url", "http", "www"} for k in key):
         return False
     if any(text == head or text.endswith(" " + head) for head in _word_list("media_heads")):
         return False  # a news source named as such is an attribution, not what the story is about
-    datewords, generic = _datewords(), _generic()
+    datewords, generic = _word_list("datewords"), _word_list("generic")
     if all(k in datewords or k.isdigit() for k in key):
         return False
     # Bare numbers never; a name with a digit in it ("G7", "F-16") may stay.
@@ -471,7 +420,7 @@ def _acceptable(key: tuple[str, ...], tokens: Sequence[Token]) -> bool:
         or all(w in generic or w in datewords for w in surface)
     ):
         return False
-    if not proper and key[-1] in _roles():
+    if not proper and key[-1] in data_words("roles"):
         return False
     if len(key) == 1 and len(key[0]) < 3:
         return False
@@ -525,7 +474,7 @@ def _furniture_mask(
     if paragraphs is not None:
         offset = 0
         for para in paragraphs:
-            spans.append((offset, offset + len(para), _is_furniture(para)))
+            spans.append((offset, offset + len(para), looks_like_furniture(para)))
             offset += len(para) + 2
     else:
         spans.append((0, len(text), False))
@@ -542,41 +491,20 @@ def _furniture_mask(
             if dl is not None:
                 mask[dl.start : dl.end] = True
     for start, end in bounds:
-        if end - start < 40 and _is_furniture(text[doc[start].idx : doc[end - 1].idx + len(doc[end - 1])]):
+        if end - start < 40 and looks_like_furniture(text[doc[start].idx : doc[end - 1].idx + len(doc[end - 1])]):
             mask[start:end] = True
     return mask
-
-
-def _is_furniture(text: str) -> bool:
-    stripped = text.strip()
-    if not stripped:
-        return True
-    if _fold_text(stripped).strip(" .:") in _boilerplate():
-        return True
-    # The credit pattern is anchored at the end; searching the tail alone is the same test, faster.
-    tail = stripped[-160:]
-    if len(stripped) < 400 and (tail.endswith(")") or "/" in tail) and _credit_line_re().search(tail):
-        return True
-    if len(stripped) < 400 and _CAPTION_RE.search(stripped[-120:]):
-        return True
-    if len(stripped) > 240:
-        return False
-    if _FURNITURE_RE.match(stripped):
-        # A short line of capitalised words is a byline/credit only when it has
-        # no sentence punctuation; a real sentence ends with a full stop.
-        return not stripped.endswith((".", "?", "!", "\u201d", '"')) or "contributed" in stripped.lower()
-    return False
 
 
 def _head_text(article: Article, body: str) -> tuple[str, tuple[str, ...]]:
     """Title and standfirst, with Title Case undone where the body writes a word in lower case."""
 
     def fix(text: str) -> str:
-        if _is_furniture(text):
+        if looks_like_furniture(text):
             return ""  # a caption or credit line mistaken for a headline
         words = re.findall(r"[A-Za-z][\w'\u2019-]*", text)
-        if _shouting(words):
-            return _uncap(text, body)
+        if is_shouting(words):
+            return uncap(text, body)
         long_words = [w for w in words if len(w) > 3]
         if not long_words or sum(w[0].isupper() for w in long_words) / len(long_words) < 0.7:
             return text
@@ -590,34 +518,6 @@ def _head_text(article: Article, body: str) -> tuple[str, tuple[str, ...]]:
 
     title = fix(article.title or "")
     return title, tuple(fix(s) for s in article.standfirst)
-
-
-def _shouting(words: Sequence[str]) -> bool:
-    """An ALL-CAPS heading ("RAIL STRIKE ENTERS DAY TWO")."""
-    long_words = [w for w in words if len(w) > 3]
-    return len(long_words) >= 2 and all(w.isupper() for w in long_words)
-
-
-def _uncap(text: str, body: str) -> str:
-    """Undo an ALL-CAPS heading: each word as the body writes it, else in lower case.
-
-    An acronym the body also writes in capitals ("NATO", "IAEA") stays.
-    """
-    spelled: dict[str, Counter] = defaultdict(Counter)
-    for w in _WORD_RE.findall(body):
-        spelled[w.lower()][w] += 1
-
-    def repl(m: re.Match[str]) -> str:
-        word, tail = m.group(0), ""
-        if word[-2:-1] in {"'", "\u2019"} and word[-1:] in {"S", "s"}:
-            word, tail = word[:-2], word[-2:].lower()
-        forms = spelled.get(word.lower())
-        if not forms:
-            return word.lower() + tail
-        # The body's commonest spelling; a sentence-initial capital loses to lower case.
-        return sorted(forms.items(), key=lambda kv: (-kv[1], kv[0] != kv[0].lower(), kv[0]))[0][0] + tail
-
-    return _WORD_RE.sub(repl, text)
 
 
 def _collect(doc: Doc, pool: _Pool, mask: np.ndarray, sentences: Sequence[int], lower_words: frozenset[str]) -> None:
@@ -914,12 +814,6 @@ TYPO_GAP = 1.5
 """... of a close digest word at least this much more common ("parliament")."""
 
 
-@lru_cache(maxsize=50_000)
-def zipf(word: str) -> float:
-    """How common a word is in general English (wordfreq Zipf scale, 0 = unknown, 7 = "the")."""
-    return zipf_frequency(word, "en")
-
-
 def _specificity(c: _Candidate) -> float:
     """Factor in (0, 1] that lowers everyday words ("past", "period") and vague phrases.
 
@@ -1105,7 +999,7 @@ def _headline(
             if tok.pos_ == "VERB" and tok.lemma_:
                 head_verbs[tok.lemma_.lower()] = max(head_verbs.get(tok.lemma_.lower(), 0.0), weight)
         words.update(_lemma(t) for t in head if not t.is_punct)
-        words.update(_fold_text(t.text) for t in head if not t.is_punct)
+        words.update(fold_case(t.text) for t in head if not t.is_punct)
         run: list[Token] = []
         for tok in [*head, None]:
             if tok is not None and tok.text in _HYPHENS and not tok.whitespace_ and run:
@@ -1133,7 +1027,7 @@ def _add_head_run(pool: _Pool, run: list[Token], weight: float) -> None:
         run = run[:-1]
     while len([t for t in run if not t.is_punct]) > 3:
         run = run[1:]
-    while run and (run[0].pos_ not in {"ADJ", "NOUN", "PROPN"} or run[0].lower_ in _modifiers()):
+    while run and (run[0].pos_ not in {"ADJ", "NOUN", "PROPN"} or run[0].lower_ in _word_list("modifiers")):
         run = run[1:]
     if not run or (run[0].i > 0 and run[0].doc[run[0].i - 1].text in _HYPHENS):
         return
@@ -1187,10 +1081,10 @@ def extract(article: Article, doc: Doc) -> tuple[Keyphrase, ...]:
     _apply_yake(pool, "\n".join(part for part in (title, *stand, text) if part))
 
     cands = _fold(pool)
-    credited = _fold_text(" | ".join(f.text for f in article.furniture if f.kind in {"byline", "credit"}))
+    credited = fold_case(" | ".join(f.text for f in article.furniture if f.kind in {"byline", "credit"}))
     if credited:
         # A reporter or photographer named in a byline or credit is not what the story is about.
-        cands = [c for c in cands if not (c.proper and _fold_text(c.display) in credited)]
+        cands = [c for c in cands if not (c.proper and fold_case(c.display) in credited)]
     _mark_events(cands, table.verbs, head_verbs)
     ranked = sorted(cands, key=lambda c: (-round(_score(c), 9), c.display.lower(), c.order))
     # Names are many and frequent in news copy; keep room for what happened.
@@ -1319,7 +1213,7 @@ def rank(
         keys[col] = key
     display = _canonical_forms(keys, forms, vocab)
     names = frozenset(k for k in keys if _is_name(display[k]))
-    broad_words = _broad()
+    broad_words = _word_list("broad")
     broad = [BROAD_DAMP if " " not in k and k in broad_words else 1.0 for k in keys]
     n_articles, n_terms = len(analyses), len(vocab)
     weights = sparse.csr_matrix((vals, (rows, cols)), shape=(n_articles, n_terms), dtype=np.float64)

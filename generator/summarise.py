@@ -52,7 +52,17 @@ from generator.model import (
     Topic,
 )
 from generator.slugs import slugify, unique
-from generator.text import MONTH_PATTERN, MONTHS, content_words, find_date
+from generator.text import (
+    MONTH_PATTERN,
+    MONTHS,
+    content_words,
+    data_words,
+    find_date,
+    is_shouting,
+    looks_like_furniture,
+    uncap,
+    zipf,
+)
 
 KEY_POINTS_MAX = 5
 KEY_POINTS_MIN = 3
@@ -413,8 +423,6 @@ LONE_FLOOR = 0.5
 def _specificity(word: str) -> float:
     """Factor in (0, 1] for a one-word head phrase: the more common the word in
     general English (wordfreq Zipf frequency), the lower."""
-    from generator.keyphrases import zipf
-
     return max(LONE_FLOOR, 1.0 - LONE_SLOPE * max(0.0, zipf(word) - LONE_ZIPF))
 
 
@@ -451,13 +459,11 @@ def _overlaps(a: Sequence[str], b: Sequence[str]) -> bool:
 
 def _title(article: Article) -> str:
     """The headline, or "" when segmentation took a photo caption or credit for it."""
-    from generator.keyphrases import _is_furniture, _shouting, _uncap
-
     title = article.title or ""
-    if not title or _is_furniture(title):
+    if not title or looks_like_furniture(title):
         return ""
-    if _shouting(re.findall(r"[A-Za-z][\w'\u2019-]*", title)):
-        return _uncap(title, article.body)  # "RAIL STRIKE ENTERS DAY TWO" parses as names otherwise
+    if is_shouting(re.findall(r"[A-Za-z][\w'\u2019-]*", title)):
+        return uncap(title, article.body)  # "RAIL STRIKE ENTERS DAY TWO" parses as names otherwise
     return title
 
 
@@ -522,10 +528,8 @@ def _labels(
     for gi, kps in enumerate(group_keyphrases):
         for kp in list(kps)[:TOPIC_KEYPHRASES_MAX]:
             _add_keyphrase(cands[gi], kp, nouns[gi], counted[gi])
-    from generator.keyphrases import _roles
-
     generic = _generic()
-    roles = {t for r in _roles() for t in content_words(r)[-1:]}
+    roles = {t for r in data_words("roles") for t in content_words(r)[-1:]}
     spread = _entity_spread(groups, analyses)
     labels = []
     for gi, group in enumerate(groups):

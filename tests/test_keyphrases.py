@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from generator import keyphrases as kp
 from generator.evaluation import keyphrases as kp_eval
 from generator.model import Analysis, Article, Keyphrase
+from generator.text import looks_like_furniture, uncap
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
@@ -295,15 +296,15 @@ def test_specificity_lowers_everyday_words_and_vague_phrases():
 
 def test_all_caps_heading_takes_the_body_spelling():
     body = "Spain said the rail strike, which NATO watched, was in its second day."
-    assert kp._uncap("SPAIN'S RAIL STRIKE AS NATO WATCHES", body) == "Spain's rail strike as NATO watches"
+    assert uncap("SPAIN'S RAIL STRIKE AS NATO WATCHES", body) == "Spain's rail strike as NATO watches"
 
 
 def test_caption_and_byline_lines_are_furniture():
-    assert kp._is_furniture("By Jane Roe | Updated 9 December 2025, 19:32")
-    assert kp._is_furniture("A logo at the firm's offices in Cork. REUTERS/John Doe/File Photo")
-    assert kp._is_furniture("Deputies vote in the capital. Photo: STA / John Doe")
-    assert not kp._is_furniture("Prices rose 3% in the EU/US market.")
-    assert not kp._is_furniture("He said the UN/AU force would stay.")
+    assert looks_like_furniture("By Jane Roe | Updated 9 December 2025, 19:32")
+    assert looks_like_furniture("A logo at the firm's offices in Cork. REUTERS/John Doe/File Photo")
+    assert looks_like_furniture("Deputies vote in the capital. Photo: STA / John Doe")
+    assert not looks_like_furniture("Prices rose 3% in the EU/US market.")
+    assert not looks_like_furniture("He said the UN/AU force would stay.")
 
 
 def test_descriptor_before_a_name_is_trimmed_and_credits_are_dropped(parse):
