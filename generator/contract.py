@@ -1,7 +1,8 @@
 """The machine-readable digest: Digest -> digest.json data, schema digest/1.
 
-The schema (generator/data/digest.schema.json) is a copy of the team's
-contract; every build validates its output against it before publishing.
+The schema (generator/digest.schema.json) is a copy of the team's contract; every build
+validates its output against it before publishing. Fields beyond the contract (edition,
+headline, highlights, timeline, date_basis, also_in) are additions the schema allows.
 """
 
 from __future__ import annotations
@@ -12,48 +13,38 @@ from importlib import resources
 
 import jsonschema
 
-from generator.model import Digest
+from generator.model import ArticleDigest, Digest
 
 SCHEMA_ID = "digest/1"
+MAX_KEYPHRASES = 15
 
 
 @lru_cache(maxsize=1)
 def schema() -> dict:
     """The digest.json schema shipped with the package."""
-    return json.loads(resources.files("generator").joinpath("data/digest.schema.json").read_text("utf-8"))
+    return json.loads(resources.files("generator").joinpath("digest.schema.json").read_text("utf-8"))
 
 
 def to_contract(digest: Digest) -> dict:
     """The digest as plain data in the documented field order."""
-    actor_ids = {actor.id for actor in digest.actors.actors}
     return {
         "schema": SCHEMA_ID,
         "generated": digest.generated,
-        "articles": [
-            {
-                "id": article.id,
-                "source": article.source,
-                "part": article.part,
-                "start": article.start,
-                "end": article.end,
-                "title": article.title,
-                "date": article.date,
-                "outlet": article.outlet,
-                "topic": digest.article_topic[article.id],
-                "keyphrases": list(digest.keyphrases.get(article.id, ()))[:15],
-                "actors": [a for a in digest.actors.by_article.get(article.id, ()) if a in actor_ids],
-                "summary": list(digest.summaries.get(article.id, ())),
-            }
-            for article in digest.articles
-        ],
+        "edition": digest.edition,
+        "articles": [_article(entry) for entry in digest.articles],
         "topics": [
             {
                 "id": topic.id,
                 "label": topic.label,
+                "headline": topic.headline,
                 "articles": list(topic.articles),
                 "keyphrases": list(topic.keyphrases),
-                "actors": list(topic.actors),
-                "summary": [point.text for point in topic.key_points],
+                "actors": list(topic.actors) + list(topic.places),
+                "summary": list(topic.summary),
+                "highlights": [{"text": h.text, "article": h.article_id, "sentence": h.sentence} for h in topic.highlights],
+                "timeline": [
+                    {"date": e.date, "text": e.text, "article": e.article_id, "scheduled": e.scheduled} for e in topic.timeline
+                ],
             }
             for topic in digest.topics
         ],
@@ -67,8 +58,41 @@ def to_contract(digest: Digest) -> dict:
                 "mentions": actor.mentions,
                 "role": actor.role,
             }
-            for actor in digest.actors.actors
+            for actor in digest.actors
         ],
+        "inputs": [
+            {
+                "source": record.source,
+                "status": record.status,
+                "reason": record.reason,
+                "encoding": record.encoding,
+                "duplicate_of": record.duplicate_of,
+                "articles": list(record.articles),
+            }
+            for record in digest.inputs
+        ],
+    }
+
+
+def _article(entry: ArticleDigest) -> dict:
+    article = entry.article
+    return {
+        "id": article.id,
+        "source": article.source,
+        "part": article.part,
+        "start": article.start,
+        "end": article.end,
+        "title": article.title,
+        "date": article.date,
+        "date_basis": article.date_basis,
+        "outlet": article.outlet,
+        "url": article.url,
+        "author": article.author,
+        "also_in": list(article.also_in),
+        "topic": entry.topic,
+        "keyphrases": list(entry.keyphrases)[:MAX_KEYPHRASES],
+        "actors": list(entry.actors),
+        "summary": list(entry.summary),
     }
 
 

@@ -1,4 +1,4 @@
-"""One exception hierarchy; only the CLI turns it into a message and exit code."""
+"""One exception hierarchy; only the CLI turns it into a message and an exit code."""
 
 
 class DigestError(Exception):
@@ -12,7 +12,7 @@ class DigestError(Exception):
 
 
 class InputError(DigestError):
-    """Unusable input files (in strict mode) or an unusable input folder."""
+    """An unusable input (in strict mode) or an unusable input folder."""
 
     exit_code = 3
 
@@ -27,3 +27,16 @@ class PublishError(DigestError):
     """The site could not be written or built; the previous one is left intact."""
 
     exit_code = 4
+
+
+class ReadError(Exception):
+    """One input file (or item) cannot be used; the reader names the reason.
+
+    Not a DigestError: the folder reader turns it into a skipped-file record, or into an
+    InputError under --strict-input.
+    """
+
+    def __init__(self, reason: str, kind: str = "unreadable"):
+        super().__init__(reason)
+        self.reason = reason
+        self.kind = kind

@@ -1,124 +1,197 @@
 """Typed data handed between the pipeline stages.
 
-Every stage is a function from these objects to these objects; nothing here
-knows how it is computed. All classes are frozen so a stage can never change
-what an earlier stage produced, and every sequence is a tuple so that objects
-hash and compare by value.
+Every stage is a function from these objects to these objects; nothing here knows how they
+are computed. Every class is frozen and holds only tuples and other frozen objects (never a
+dict or a list), so a stage cannot change what an earlier stage produced, and every object
+hashes and compares by value. Where a stage needs a lookup it builds a dict locally.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Literal
 
 ActorType = Literal["person", "organization", "place", "group", "event", "other"]
-FurnitureKind = Literal[
-    "navigation",  # share widgets, "Follow", "Short Url", menus
-    "timestamp",  # "Updated 06 December 2025", "8 sec ago"
-    "caption",  # photo caption
-    "credit",  # "Photo: AFP", "(Reuters)", "via Getty Images"
-    "byline",  # "By Jane Doe", "X contributed reporting"
-    "duplicate",  # a repeated headline or line
-    "other",
+Zone = Literal["title", "standfirst", "body"]
+LineKind = Literal[
+    "navigation",  # menus, share and follow widgets, "Skip to main content", link lines
+    "timestamp",  # "Updated 06 December 2025", "2:01 pm", "8 min read"
+    "caption",  # photo or video caption, repeated caption
+    "credit",  # "Photo: AFP", "REUTERS/Jane Doe", "(ILKHA)"
+    "byline",  # "By Jane Doe", "Written by X for Y", "X contributed reporting"
+    "related",  # "Read also: ...", related-story headlines
+    "duplicate",  # a line printed twice
+    "dateline",  # "SOFIA, Dec 6 (Reuters) -" (kept out of the text, read for place and date)
+    "header",  # programme or page header lines of a transcript
 ]
+InputStatus = Literal["read", "skipped", "duplicate"]
+
+
+@dataclass(frozen=True)
+class InputMeta:
+    """Metadata an input states beside its text (feed fields, HTML meta tags, front matter)."""
+
+    title: str | None = None
+    date: str | None = None
+    """YYYY-MM-DD."""
+    outlet: str | None = None
+    url: str | None = None
+    author: str | None = None
 
 
 @dataclass(frozen=True)
 class Source:
-    """One input file, decoded."""
+    """One document read from the input folder: a text file, a saved page, a feed item."""
 
     path: str
     """File name relative to the input folder, with '/' separators."""
     text: str
-    """The whole decoded text (Python str; spans index into it)."""
+    """The decoded, normalised text (NFC, '\\n' line ends, no BOM or NUL); spans index it."""
+    item: int = 0
+    """1-based item number inside a file that holds several (feed, JSON Lines); 0 otherwise."""
+    meta: InputMeta = InputMeta()
+    encoding: str = "utf-8"
+    decode_note: str | None = None
+    """How the bytes were decoded when that needed a fallback (detected charset, replacements)."""
+
+    @property
+    def name(self) -> str:
+        """A name for messages: the path, with the item number for multi-item files."""
+        return f"{self.path}#{self.item}" if self.item else self.path
 
 
 @dataclass(frozen=True)
 class Problem:
-    """An input file that could not be used, and why."""
+    """An input that could not be used, and why."""
 
     path: str
     reason: str
+    kind: str = "unreadable"
+    """Short reason class for the build summary ("empty", "binary", "outside the input folder"...)."""
 
 
 @dataclass(frozen=True)
 class Furniture:
-    """A line removed from an article as page furniture, kept for attribution."""
+    """A line kept out of an article's text as page furniture; kept for attribution and --explain."""
 
-    kind: FurnitureKind
+    kind: LineKind
     text: str
+    rule: str
+    """Name of the pass that recognised it."""
 
 
 @dataclass(frozen=True)
 class Article:
-    """One story cut out of a source file and cleaned of boilerplate."""
+    """One story cut out of a source and cleaned of page furniture."""
 
     id: str
     """Stable slug, unique in the digest."""
     source: str
     """Source.path of the file it comes from."""
     part: int
-    """1-based position of the story inside its source file."""
+    """1-based position of the story among the stories of its source file."""
     start: int
     """Offset in Source.text where the story's span begins."""
     end: int
     """Offset where it ends (exclusive)."""
     title: str | None
+    """The headline as stated by the input or the page; None when the page has none."""
     date: str | None
-    """YYYY-MM-DD when the text states or implies it."""
-    dateline: str | None
-    """Place of the dateline ("SOFIA:" -> "Sofia"), when there is one."""
-    outlet: str | None
-    """Publishing outlet when the text names it (a credit line, "CNN's ... contributed")."""
+    """YYYY-MM-DD when the input or the text states or implies it."""
+    date_basis: str | None
+    """Where the date came from: "input", "stamp", "dateline", "text" or "page"."""
     standfirst: tuple[str, ...]
     """Summary bullets or standfirst shown under the headline."""
     paragraphs: tuple[str, ...]
     """Cleaned body paragraphs in reading order; never empty."""
+    item: int = 0
+    """Source.item of the document it comes from."""
+    dateline: str | None = None
+    """Place of the dateline ("SOFIA, Dec 6 (Reuters)" -> "Sofia")."""
+    outlet: str | None = None
+    """Publishing outlet: stated by the input, else named by the page (agency dateline, copyright)."""
+    author: str | None = None
+    url: str | None = None
     furniture: tuple[Furniture, ...] = ()
-    """Lines removed as captions, credits, bylines, navigation..."""
+    also_in: tuple[str, ...] = ()
+    """Other inputs that carry the same article (exact or near duplicates, the same URL)."""
 
     @property
     def body(self) -> str:
-        """The text every extractor analyses: paragraphs joined by blank lines."""
+        """The body text: paragraphs joined by blank lines."""
         return "\n\n".join(self.paragraphs)
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of an article as the parse found it."""
+
+    text: str
+    zone: Zone
+    paragraph: int
+    """0-based paragraph index inside its zone."""
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One occurrence of a named entity in an article."""
+
+    text: str
+    """Surface form as written, title kept, possessive dropped ("President Zelenskiy")."""
+    name: str
+    """The name without title or possessive ("Zelenskiy")."""
+    label: str
+    """Entity label from the model after repair (PERSON, ORG, GPE, LOC, NORP, FAC, EVENT...)."""
+    sentence: int
+    """Index into Analysis.sentences."""
+    zone: Zone
+    title: str | None = None
+    """Title or honorific written before the name ("President", "Mr")."""
+    role: str | None = None
+    """Description the text gives in apposition ("Kremlin spokesman")."""
+    alias: str | None = None
+    """Another name the text equates with this one: "X (Y)", "X, known as Y"."""
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A direct quote and the name of its speaker as written."""
+
+    speaker: str
+    text: str
+    sentence: int
 
 
 @dataclass(frozen=True)
 class Keyphrase:
     text: str
     score: float
-    """Higher is better; only comparable inside one list."""
+    """Higher is better; comparable only inside one list."""
 
 
 @dataclass(frozen=True)
-class Mention:
-    """One occurrence of a named actor in an article body."""
+class Analysis:
+    """What the one parse of an article yields for every later stage."""
+
+    article_id: str
+    sentences: tuple[Sentence, ...]
+    mentions: tuple[Mention, ...]
+    quotes: tuple[Quote, ...]
+    candidates: tuple[Keyphrase, ...]
+    """Keyphrase candidates with article-local scores, best first."""
+    terms: tuple[tuple[str, int], ...]
+    """Content lemmas and their counts (sorted), for clustering and topic keyphrases."""
+    error: str | None = None
+    """Set when the analysis failed; the article then carries no entities or phrases."""
+
+
+@dataclass(frozen=True)
+class QuoteRef:
+    """A quote attributed to a merged actor."""
 
     article_id: str
     text: str
-    """Surface form as written, title kept, possessive dropped ("President Zelenskiy")."""
-    name: str
-    """The bare name without title or possessive ("Zelenskiy")."""
-    label: str
-    """Named-entity label from the model (PERSON, ORG, GPE, LOC, NORP, FAC, EVENT...)."""
-    start: int
-    """Character offset in Article.body."""
     sentence: int
-    """0-based index of the sentence in Article.body."""
-    title: str | None = None
-    """Title or honorific written before the name ("President", "Mr")."""
-    role: str | None = None
-    """Description the text gives ("Kremlin spokesman")."""
-
-
-@dataclass(frozen=True)
-class Quote:
-    """A direct quote attributed to an actor."""
-
-    article_id: str
-    speaker: str
-    """Actor id once merged (the speaker's surface name before merging)."""
-    text: str
 
 
 @dataclass(frozen=True)
@@ -127,7 +200,7 @@ class Actor:
 
     id: str
     name: str
-    """Canonical display name (the fullest common form)."""
+    """Canonical display name (the fullest form written)."""
     type: ActorType
     variants: tuple[str, ...]
     """Every surface form seen, sorted."""
@@ -138,43 +211,45 @@ class Actor:
     """Most frequent description ("Kremlin spokesman")."""
     roles: tuple[str, ...] = ()
     """All descriptions, most frequent first."""
-    quotes: tuple[Quote, ...] = ()
+    quotes: tuple[QuoteRef, ...] = ()
     related: tuple[str, ...] = ()
-    """Ids of the actors most often seen in the same articles, most first."""
+    """Ids of the actors most often named in the same articles, most first."""
 
 
 @dataclass(frozen=True)
-class Analysis:
-    """What the per-article extraction found (the parallel "map" step).
-
-    Everything that needs the parsed text is computed here, so that later
-    stages work across articles without re-parsing.
-    """
+class ArticleActors:
+    """The actors of one article."""
 
     article_id: str
-    sentences: tuple[str, ...]
-    """Sentences of Article.body in order."""
-    mentions: tuple[Mention, ...]
-    quotes: tuple[Quote, ...]
-    """Quotes with the speaker's surface name (resolved to actor ids by the merge)."""
-    keyphrases: tuple[Keyphrase, ...]
-    """Candidate keyphrases with article-local scores, best first."""
+    main: tuple[str, ...]
+    """Actor ids, most central first."""
+    mentions: tuple[int, ...] = ()
+    """How often the article names each actor of `main`."""
+    credited: tuple[str, ...] = ()
+    """Names seen only as credits or attributions (agencies, photographers)."""
 
 
 @dataclass(frozen=True)
 class ActorIndex:
-    """Result of the actor stage for the whole digest."""
-
     actors: tuple[Actor, ...]
     """Every merged actor, most mentioned first (ties by id)."""
-    by_article: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    """Article id -> ids of its main actors, most central first."""
-    sources: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    """Article id -> names seen only as credits/attributions (agencies, photographers)."""
+    by_article: tuple[ArticleActors, ...]
+    """One entry per article, in digest order."""
 
 
 @dataclass(frozen=True)
-class KeyPoint:
+class Highlight:
+    """An extractive key sentence of a topic, linked to the sentence of its article."""
+
+    text: str
+    article_id: str
+    sentence: int
+
+
+@dataclass(frozen=True)
+class TopicQuote:
+    speaker: str
+    """Actor id."""
     text: str
     article_id: str
 
@@ -182,38 +257,69 @@ class KeyPoint:
 @dataclass(frozen=True)
 class TimelineEvent:
     date: str
-    """YYYY-MM-DD"""
+    """YYYY-MM-DD."""
     text: str
     article_id: str
+    scheduled: bool = False
+    """The event lies after the newest article of the topic (announced, not yet happened)."""
 
 
 @dataclass(frozen=True)
 class Topic:
-    """A topic section: articles about one story, with what a reader scans first."""
+    """A topic section: the articles about one story and what a reader scans first."""
 
     id: str
     label: str
+    """Short name of the story ("Morocco earthquake")."""
+    headline: str
+    """One-line headline of the story."""
     articles: tuple[str, ...]
+    summary: tuple[str, ...] = ()
+    """Two sentences that tell the story."""
+    highlights: tuple[Highlight, ...] = ()
     keyphrases: tuple[str, ...] = ()
     actors: tuple[str, ...] = ()
-    key_points: tuple[KeyPoint, ...] = ()
+    """Key players: people and organisations first."""
+    places: tuple[str, ...] = ()
+    quotes: tuple[TopicQuote, ...] = ()
     timeline: tuple[TimelineEvent, ...] = ()
 
 
 @dataclass(frozen=True)
+class ArticleDigest:
+    """What the digest says about one article."""
+
+    article: Article
+    topic: str
+    keyphrases: tuple[str, ...]
+    actors: tuple[str, ...]
+    summary: tuple[str, ...]
+    credited: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class InputRecord:
+    """What became of one input file."""
+
+    source: str
+    status: InputStatus
+    reason: str | None = None
+    encoding: str | None = None
+    duplicate_of: str | None = None
+    articles: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Digest:
-    """Everything one build extracted; the input of rendering and publishing."""
+    """Everything one build found; the input of rendering and publishing."""
 
     generated: str
     """ISO 8601 time stamp of the build (deterministic, see pipeline)."""
-    articles: tuple[Article, ...]
-    keyphrases: dict[str, tuple[str, ...]]
-    """Article id -> keyphrases, best first."""
-    actors: ActorIndex
+    edition: str
+    """YYYY-MM-DD of the newest article, or the date given with --edition."""
+    articles: tuple[ArticleDigest, ...]
+    actors: tuple[Actor, ...]
     topics: tuple[Topic, ...]
-    article_topic: dict[str, str]
-    """Article id -> topic id."""
-    summaries: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    """Article id -> key sentences."""
-    problems: tuple[Problem, ...] = ()
-    """Input files that were skipped."""
+    analyses: tuple[Analysis, ...] = ()
+    """The per-article analyses, in article order (sentences for highlights and anchors)."""
+    inputs: tuple[InputRecord, ...] = ()

@@ -1,35 +1,44 @@
-"""The stage order: ingest -> segment -> extract -> merge actors -> cluster -> keyphrases -> summarise.
+"""The stage order, progress and timing: the only module that knows the pipeline.
 
-Only this module knows the order; each stage is a plain function of typed data.
+read -> clean and split -> drop duplicates -> analyse (one parse per article, mapped by an
+executor, cached) -> actors -> topics -> keyphrases -> build topics -> digest.
+Each stage is a plain function of frozen typed data (see `model`).
 """
 
 from __future__ import annotations
 
 import dataclasses
+import datetime
+import functools
 import logging
 import os
 import time
+from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from datetime import datetime, timezone
 
 from tqdm import tqdm
 
-from generator import (
-    actors,
-    extract,
-    ingest,
-    keyphrases,
-    segment,
-    slugs,
-    summarise,
-    topics,
-)
-from generator.config import Config
-from generator.errors import InputError
-from generator.model import Article, Digest
+from generator import actors as actor_stage
+from generator import clean, nlp, slugs
+from generator.analyse import analyse_batch, analysed_text
+from generator.cache import AnalysisCache
+from generator.clean import dedupe
+from generator.clean.casing import CasingTable
+from generator.errors import InputError, ReadError
+from generator.executors import create as create_executor
+from generator.keyphrases import rank
+from generator.model import Analysis, Article, ArticleDigest, Digest, InputRecord, Problem
+from generator.readers import ReadResult, read_folder
+from generator.settings import Settings, cache_dir, worker_count
+from generator.topics import build as topic_builder
+from generator.topics import cluster
+from generator.topics import sentences as sentence_pool
 
 log = logging.getLogger(__name__)
+
+BATCH_SIZE = 32
+"""Articles per unit of work shipped to an executor."""
 
 
 @contextmanager
@@ -42,7 +51,7 @@ def timed(stage: str) -> Iterator[None]:
 
 @contextmanager
 def progress(total: int, stage: str, bar: bool) -> Iterator[Callable[[int], None]]:
-    """Report progress: a bar on a terminal, a log line every 10% elsewhere (CI logs, files)."""
+    """A bar on a terminal; elsewhere (CI logs, files) a log line every 10%."""
     if bar:
         with tqdm(total=total, desc=stage, unit="article", leave=False) as meter:
             yield meter.update
@@ -59,63 +68,140 @@ def progress(total: int, stage: str, bar: bool) -> Iterator[Callable[[int], None
     yield advance
 
 
-def with_unique_ids(articles: Sequence[Article]) -> tuple[Article, ...]:
-    """Articles from different files may slug alike; make every id unique, in order."""
+def clean_all(read: ReadResult, settings: Settings) -> tuple[list[Article], list[Problem]]:
+    """Every source cleaned and split into articles; sources with no news become problems."""
+    casing = CasingTable.from_texts(source.text for source in read.sources)
+    articles: list[Article] = []
+    problems: list[Problem] = []
+    parts: Counter[str] = Counter()
+    for source in read.sources:
+        try:
+            stories = clean.clean(source, settings.clean, casing, settings.io.explain)
+        except ReadError as error:
+            if settings.io.strict_input:
+                raise InputError(f"{source.name}: {error.reason}", hint="remove the file or drop --strict-input") from None
+            log.warning("skipped %s: %s", source.name, error.reason)
+            problems.append(Problem(source.name, error.reason, error.kind))
+            continue
+        for story in stories:
+            parts[source.path] += 1
+            articles.append(dataclasses.replace(story, part=parts[source.path]))
+    return articles, problems
+
+
+def with_unique_ids(articles: Sequence[Article]) -> list[Article]:
+    """Every id unique, in order (articles of different files may slug alike)."""
     taken: set[str] = set()
     unique = []
     for article in articles:
         new_id = slugs.unique(article.id, taken)
         unique.append(article if new_id == article.id else dataclasses.replace(article, id=new_id))
-    return tuple(unique)
+    return unique
+
+
+def analyse_all(articles: Sequence[Article], settings: Settings) -> list[Analysis]:
+    """The analysis of every article, from the cache where it has one, in article order."""
+    cache = AnalysisCache(cache_dir(settings), f"{nlp.model_version(settings.io.language)}|{settings.analysis_key()}") if settings.io.use_cache else None
+    texts = [analysed_text(article, settings.clean.max_analysed_chars)[0] for article in articles]
+    results: list[Analysis | None] = [cache.get(a.id, t) if cache else None for a, t in zip(articles, texts)]
+    todo = [i for i, found in enumerate(results) if found is None]
+    if cache is not None:
+        log.info("analysis cache: %d of %d articles reused (%s)", len(articles) - len(todo), len(articles), cache.folder)
+    workers = worker_count(settings)
+    executor = create_executor(settings.io.executor, workers, settings.io.scheduler, prepare=lambda: nlp.load(settings.io.language))
+    batches = [todo[i : i + BATCH_SIZE] for i in range(0, len(todo), BATCH_SIZE)]
+    work = functools.partial(analyse_batch, settings=settings)
+    try:
+        with progress(len(todo), "analyse", bar=settings.io.progress) as advance:
+            for batch, analysed in zip(batches, executor.map(work, [[articles[i] for i in b] for b in batches])):
+                for i, analysis in zip(batch, analysed):
+                    results[i] = analysis
+                    if cache is not None:
+                        cache.put(texts[i], analysis)
+                advance(len(batch))
+    finally:
+        executor.close()
+    failed = [a for a in results if a is not None and a.error]
+    if failed and settings.io.strict_input:
+        first = next(article for article in articles if article.id == failed[0].article_id)
+        raise InputError(f"{first.source}: the analysis of article {first.id} failed: {failed[0].error}", hint="drop --strict-input to skip it")
+    return [r for r in results if r is not None]
 
 
 def generated_stamp(articles: Sequence[Article]) -> str:
-    """Build time stamp that keeps builds reproducible.
-
-    SOURCE_DATE_EPOCH (the reproducible-builds convention) wins; otherwise the
-    newest article date, so the same input always gives the same digest.json.
-    """
+    """Build time stamp that keeps builds reproducible: SOURCE_DATE_EPOCH, else the newest article date."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch and epoch.isdigit():
-        return datetime.fromtimestamp(int(epoch), tz=timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+        return datetime.datetime.fromtimestamp(int(epoch), tz=datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
     dates = sorted(article.date for article in articles if article.date)
     return f"{dates[-1] if dates else '1970-01-01'}T00:00:00Z"
 
 
-def build_digest(config: Config) -> Digest:
+def input_records(read: ReadResult, articles: Sequence[Article], problems: Sequence[Problem], duplicates: dict[str, str]) -> tuple[InputRecord, ...]:
+    """One record per input file, with the ids of the articles made from it."""
+    made: dict[str, list[str]] = {}
+    for article in articles:
+        made.setdefault(article.source, []).append(article.id)
+    no_news = {p.path: p.reason for p in problems}
+    records = []
+    for record in read.records:
+        if record.status == "read" and record.source in duplicates:
+            record = dataclasses.replace(record, status="duplicate", duplicate_of=duplicates[record.source], reason=f"near duplicate of {duplicates[record.source]}")
+        elif record.status == "read" and record.source not in made and record.source in no_news:
+            record = dataclasses.replace(record, status="skipped", reason=no_news[record.source])
+        records.append(dataclasses.replace(record, articles=tuple(made.get(record.source, ()))))
+    return tuple(records)
+
+
+def build_digest(settings: Settings) -> Digest:
     """Run every analysis stage on the input folder and return the digest."""
-    with timed("ingest"):
-        ingested = ingest.ingest(config.input_dir, strict=config.strict_input, max_bytes=config.max_file_bytes)
-    if ingested.problems:
-        log.warning("skipped %d unusable file(s) of %d", len(ingested.problems), len(ingested.problems) + len(ingested.sources))
-    if not ingested.sources:
-        raise InputError(f"no usable .txt files in {config.input_dir}", hint="point --input at a folder of UTF-8 .txt news files")
-
-    with timed("segment"):
-        articles = with_unique_ids([article for source in ingested.sources for article in segment.segment(source)])
-    log.info("%d source file(s) -> %d article(s)", len(ingested.sources), len(articles))
-
-    with timed("extract"), progress(len(articles), "extract", bar=config.progress) as advance:
-        analyses = extract.analyse_all(articles, workers=config.workers, on_progress=advance)
-
+    io = settings.io
+    with timed("read"):
+        read = read_folder(io.input, max_bytes=io.max_file_bytes, strict=io.strict_input)
+    if not read.sources:
+        raise InputError(f"no usable news files in {io.input}", hint="point --input at a folder of .txt, .md, .html, .xml or .jsonl news files")
+    with timed("clean"):
+        cleaned, problems = clean_all(read, settings)
+        kept, duplicates = dedupe.drop_duplicates(cleaned, settings.clean)
+        articles = with_unique_ids(kept)
+    if not articles:
+        raise InputError(f"no news in {io.input}: every file was furniture or unusable")
+    log.info("%d source(s) -> %d article(s)", len(read.sources), len(articles))
+    with timed("analyse"):
+        analyses = analyse_all(articles, settings)
     with timed("actors"):
-        actor_index = actors.merge(articles, analyses)
-    with timed("cluster"):
-        groups = topics.cluster(articles, analyses, actor_index)
-    with timed("keyphrases"):
-        article_keyphrases, group_keyphrases = keyphrases.rank(articles, analyses, groups)
-    with timed("summarise"):
-        topic_list, summaries = summarise.summarise(
-            articles, analyses, groups, actor_index, article_keyphrases, group_keyphrases
-        )
-
+        index = actor_stage.build(articles, analyses, settings.actors, io.language, io.explain)
+    with timed("topics"):
+        groups = cluster.cluster(articles, analyses, index.by_article, settings.topics)
+        article_phrases = rank.per_article(analyses, groups, settings.keyphrases)
+        topic_phrases = rank.per_topic(analyses, groups, settings.keyphrases)
+        topics = topic_builder.build(groups, articles, analyses, index, topic_phrases, settings.topics)
+    topic_of = topic_builder.by_topic(topics)
+    summaries = [sentence_pool.article_summary(analysis) for analysis in analyses]
+    entries = tuple(
+        ArticleDigest(article, topic_of[article.id], phrases, actors.main, summary, actors.credited)
+        for article, phrases, actors, summary in zip(articles, article_phrases, index.by_article, summaries)
+    )
+    dates = sorted(a.date for a in articles if a.date)
     return Digest(
         generated=generated_stamp(articles),
-        articles=articles,
-        keyphrases=article_keyphrases,
-        actors=actor_index,
-        topics=topic_list,
-        article_topic={article_id: topic.id for topic in topic_list for article_id in topic.articles},
-        summaries=summaries,
-        problems=ingested.problems,
+        edition=io.edition or (dates[-1] if dates else generated_stamp(articles)[:10]),
+        articles=entries,
+        actors=index.actors,
+        topics=topics,
+        analyses=tuple(analyses),
+        inputs=input_records(read, articles, [*read.problems, *problems], duplicates),
+    )
+
+
+def summary_line(digest: Digest) -> str:
+    """One line that accounts for every input file."""
+    status = Counter(record.status for record in digest.inputs)
+    skipped = Counter((record.reason or "unknown").split(":")[0] for record in digest.inputs if record.status == "skipped")
+    fallback = sum(1 for record in digest.inputs if record.encoding and record.encoding.lower().replace("-", "") not in ("utf8", "ascii"))
+    reasons = ", ".join(f"{count} {reason}" for reason, count in sorted(skipped.items()))
+    return (
+        f"files: {len(digest.inputs)} found, {status['read']} read, {status['skipped']} skipped"
+        f"{f' ({reasons})' if reasons else ''}, {status['duplicate']} duplicate(s), {fallback} decoded with a fallback;"
+        f" articles: {len(digest.articles)}"
     )

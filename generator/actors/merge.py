@@ -1,0 +1,289 @@
+"""Merging: every spelling of one actor across the digest becomes one group.
+
+The unit is a Name: one spelling (exact key) of one entity in one article, with what the
+article says of it. Passes run in the order of PASSES; each proposes pairs of Names to join,
+with the evidence that justifies it, and a union-find records the joins. Every pass looks only
+at candidates that share a blocking key (a folded token, a phonetic code, initials), so
+merging stays near-linear in the number of names. `--explain NAME` logs every join that
+touched a matching name and the pass that made it.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from generator.actors import names, places
+from generator.actors.types import Kind, compatible
+from generator.settings import ActorSettings
+
+log = logging.getLogger(__name__)
+
+KINDS = ("person", "organization", "place", "event", "group", "other")
+WEAK_EVIDENCE = 2
+"""A name mentioned at most this often takes the type of the other names spelt the same."""
+
+
+@dataclass
+class Name:
+    """One spelling of one entity in one article (mutable while the merge runs)."""
+
+    id: int
+    article: int
+    """Position of the article in the digest."""
+    text: str
+    """The bare name as written (most frequent casing)."""
+    kind: Kind
+    mentions: int
+    forms: Counter[str] = field(default_factory=Counter)
+    """Surface forms with titles, as written."""
+    aliases: set[str] = field(default_factory=set)
+
+    def __post_init__(self) -> None:
+        self.key = names.key(self.text, self.kind)
+
+
+class UnionFind:
+    """Disjoint sets over name ids; the smaller id is the root."""
+
+    def __init__(self, size: int):
+        self.parent = list(range(size))
+
+    def find(self, item: int) -> int:
+        while self.parent[item] != item:
+            self.parent[item] = self.parent[self.parent[item]]
+            item = self.parent[item]
+        return item
+
+    def union(self, a: int, b: int) -> bool:
+        root_a, root_b = self.find(a), self.find(b)
+        if root_a == root_b:
+            return False
+        low, high = sorted((root_a, root_b))
+        self.parent[high] = low
+        return True
+
+    def groups(self) -> dict[int, list[int]]:
+        found: dict[int, list[int]] = defaultdict(list)
+        for item in range(len(self.parent)):
+            found[self.find(item)].append(item)
+        return found
+
+
+@dataclass
+class MergeState:
+    names: list[Name]
+    sets: UnionFind
+    settings: ActorSettings
+    explain: str | None = None
+
+    def join(self, a: Name, b: Name, rule: str) -> None:
+        if self.sets.union(a.id, b.id) and (self.explain is None or self.explain.lower() in f"{a.text} {b.text}".lower()):
+            log.debug("merge (%s): %r + %r", rule, a.text, b.text)
+
+
+Pass = Callable[[MergeState], None]
+
+
+def _blocks(items: Iterable[Name], key: Callable[[Name], Iterable[str]]) -> dict[str, list[Name]]:
+    found: dict[str, list[Name]] = defaultdict(list)
+    for item in items:
+        for value in key(item):
+            if value:
+                found[value].append(item)
+    return found
+
+
+def local_short_forms(state: MergeState) -> None:
+    """Within one article, a one-word name is the article's longer name that contains it
+    ('Raisi' after 'Ebrahim Raisi'), whatever label the recogniser gave each mention."""
+    by_article = _blocks((n for n in state.names if len(n.key.core) > 1), lambda n: [f"{n.article}:{k}" for k in _short_keys(n)])
+    for name in state.names:
+        if len(name.key.core) != 1 or names.is_acronym(name.text):
+            continue
+        token = name.key.skeletons[0]
+        candidates = [c for kind in KINDS for c in by_article.get(f"{name.article}:{kind}:{token}", [])]
+        chosen = _one_referent(candidates, state, unique=not any(c.kind == "person" for c in candidates))
+        if chosen is not None:
+            name.kind = chosen.kind
+            state.join(name, chosen, "short form in article")
+
+
+def same_spelling(state: MergeState) -> None:
+    """Names that fold to the same text (case, accents, dots, hyphens) are one actor, unless
+    their types disagree on strong evidence (a person and a place called alike)."""
+    for group in _blocks(state.names, lambda n: [n.key.exact]).values():
+        votes: Counter[str] = Counter()
+        for name in group:
+            votes[name.kind] += name.mentions
+        kind = max(sorted(votes), key=lambda k: votes[k])
+        anchor = next(name for name in group if name.kind == kind)
+        for other in group:
+            if other is not anchor and (compatible(kind, other.kind, loose=True) or other.mentions <= WEAK_EVIDENCE):
+                other.kind = kind if other.mentions <= WEAK_EVIDENCE else other.kind
+                state.join(anchor, other, "same spelling")
+
+
+def same_core(state: MergeState) -> None:
+    """Names equal once particles, corporate suffixes and place designators are set aside."""
+    for group in _blocks(state.names, lambda n: [" ".join(n.key.core)]).values():
+        for other in group[1:]:
+            if compatible(group[0].kind, other.kind):
+                state.join(group[0], other, "same core")
+
+
+def gazetteer_places(state: MergeState) -> None:
+    """Places the gazetteer gives one name ('Marrakech' / 'Marrakesh')."""
+    found = _blocks((n for n in state.names if n.kind != "person"), lambda n: [places.canonical(n.text) or ""])
+    for group in found.values():
+        for other in group[1:]:
+            state.join(group[0], other, "gazetteer")
+
+
+def stated_aliases(state: MergeState) -> None:
+    """The text equates two names: 'Libyan National Army (LNA)', 'X, known as Y'."""
+    by_article = _blocks(state.names, lambda n: [f"{n.article}:{n.key.exact}"])
+    for name in state.names:
+        for alias in name.aliases:
+            for other in by_article.get(f"{name.article}:{names.fold(alias)}", []):
+                acronym_fits = not names.is_acronym(alias) or names.initials(name.text).startswith(names.fold(alias)[:2])
+                if other is not name and acronym_fits:
+                    state.join(name, other, "stated alias")
+
+
+def acronyms(state: MergeState) -> None:
+    """An acronym joins the one multi-word name whose initials it spells ('PSG')."""
+    long_forms = _blocks((n for n in state.names if len(n.key.core) > 1), lambda n: [names.initials(n.text)])
+    for name in state.names:
+        if not names.is_acronym(name.text):
+            continue
+        candidates = long_forms.get(names.fold(name.text).replace(" ", ""), [])
+        roots = {state.sets.find(c.id) for c in candidates}
+        if len(roots) == 1:
+            state.join(name, candidates[0], "acronym")
+
+
+def transliterations(state: MergeState) -> None:
+    """Spellings that sound alike token by token and differ little ('Hifter' / 'Haftar')."""
+    people_and_orgs = [n for n in state.names if not names.is_acronym(n.text)]
+    for group in _blocks(people_and_orgs, lambda n: [n.kind + ":" + "".join(n.key.codes)]).values():
+        for i, first in enumerate(group):
+            for other in group[i + 1 :]:
+                if state.sets.find(first.id) == state.sets.find(other.id):
+                    continue
+                if _spelling_variant(first, other, state.settings):
+                    state.join(first, other, "transliteration")
+
+
+def _spelling_variant(a: Name, b: Name, settings: ActorSettings) -> bool:
+    joined_a, joined_b = "".join(a.key.skeletons), "".join(b.key.skeletons)
+    if joined_a == joined_b:
+        return True
+    if min(len(joined_a), len(joined_b)) < settings.typo_min_length:
+        return False
+    return fuzz.ratio(joined_a, joined_b) >= settings.fuzzy_min - 8 * (len(a.key.core) > 1)
+
+
+def name_order(state: MergeState) -> None:
+    """One person written given-name-first and family-name-first ('Kim You-jin' / 'You Jin Kim')."""
+    people = [n for n in state.names if n.kind == "person" and len(n.key.core) > 1]
+    for group in _blocks(people, lambda n: ["".join(sorted(n.key.skeletons))]).values():
+        for other in group[1:]:
+            state.join(group[0], other, "name order")
+    by_surname = _blocks(people, lambda n: [n.key.skeletons[0], n.key.skeletons[-1]])
+    for name in people:
+        # 'Jay Y. Lee' / 'Lee Jae-yong': a shared family name and given names with the same initials.
+        given = [s for s in name.key.skeletons]
+        for other in by_surname.get(given[-1], []) + by_surname.get(given[0], []):
+            if other is name or state.sets.find(other.id) == state.sets.find(name.id):
+                continue
+            if _same_person_reordered(name, other):
+                state.join(name, other, "initials")
+
+
+def _same_person_reordered(a: Name, b: Name) -> bool:
+    sa, sb = list(a.key.skeletons), list(b.key.skeletons)
+    for family in set(sa) & set(sb):
+        rest_a = [s for s in sa if s != family]
+        rest_b = [s for s in sb if s != family]
+        if not rest_a or not rest_b or len(rest_a) != len(rest_b):
+            continue
+        same_initials = [x[0] for x in rest_a] == [y[0] for y in rest_b]
+        sound_alike = names.phonetic(rest_a[0]) == names.phonetic(rest_b[0])
+        order_differs = sa.index(family) != sb.index(family)
+        if same_initials and sound_alike and order_differs:
+            return True
+    return False
+
+
+def short_forms(state: MergeState) -> None:
+    """A one-word name joins the one longer name it is part of ('Haftar' -> 'Khalifa Haftar').
+
+    Within an article first (the article's own referent), else across the digest when only one
+    group has such a name. People match by family name (last word, or first for family-name-first
+    names), organisations by their first word, places by any word.
+    """
+    longer = [n for n in state.names if len(n.key.core) > 1]
+    index = _blocks(longer, _short_keys)
+    for name in state.names:
+        if len(name.key.core) != 1:
+            continue
+        candidates = [c for c in index.get(name.kind + ":" + name.key.skeletons[0], []) if compatible(name.kind, c.kind)]
+        local = [c for c in candidates if c.article == name.article]
+        chosen = _one_referent(local, state, unique=name.kind != "person") or _one_group(candidates, state)
+        if chosen is not None:
+            state.join(name, chosen, "short form")
+
+
+def _short_keys(name: Name) -> list[str]:
+    skeletons = name.key.skeletons
+    if name.kind == "person":
+        return [f"person:{skeletons[-1]}", f"person:{skeletons[0]}"]
+    if name.kind == "organization" or "-" in name.text:
+        return [f"{name.kind}:{skeletons[0]}"]  # 'Komsomolsk-on-Amur' is not 'Amur'
+    return [f"{name.kind}:{skeletons[0]}", f"{name.kind}:{skeletons[-1]}"]
+
+
+def _one_referent(local: Sequence[Name], state: MergeState, unique: bool = False) -> Name | None:
+    """The article's most mentioned candidate group (the first one named on a tie); with
+    `unique`, only when there is a single candidate group."""
+    if not local or unique and len({state.sets.find(c.id) for c in local}) > 1:
+        return None
+    weight: Counter[int] = Counter()
+    first: dict[int, int] = {}
+    for candidate in local:
+        root = state.sets.find(candidate.id)
+        weight[root] += candidate.mentions
+        first.setdefault(root, candidate.id)
+    root = max(weight, key=lambda r: (weight[r], -first[r]))
+    return state.names[first[root]]
+
+
+def _one_group(candidates: Sequence[Name], state: MergeState) -> Name | None:
+    roots = {state.sets.find(c.id) for c in candidates}
+    return candidates[0] if len(roots) == 1 else None
+
+
+PASSES: tuple[Pass, ...] = (
+    local_short_forms,
+    same_spelling,
+    gazetteer_places,
+    stated_aliases,
+    same_core,
+    transliterations,
+    name_order,
+    acronyms,
+    short_forms,
+)
+
+
+def merge(all_names: list[Name], settings: ActorSettings, explain: str | None = None) -> list[list[Name]]:
+    """Groups of names that are one actor each, every pass applied in order."""
+    state = MergeState(all_names, UnionFind(len(all_names)), settings, explain)
+    for rule in PASSES:
+        rule(state)
+    return [[all_names[i] for i in members] for _, members in sorted(state.sets.groups().items())]

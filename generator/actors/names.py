@@ -1,0 +1,108 @@
+"""Keys that make two spellings of one name meet: folded forms, skeletons, phonetic codes.
+
+A name is folded (accents, case, dots, hyphens and apostrophes off), cut into tokens, and
+each token is rewritten by the transliteration rules (data: `resources/<lang>/transliteration.json`,
+e.g. kh -> h, -yev -> -ev, doubled letters collapsed) and coded phonetically (`jellyfish`
+metaphone). Arabic articles (al-, el-, ad-...), corporate suffixes (Co., Inc.) and place
+designators (region, oblast) are set aside so that they do not decide a match.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import jellyfish
+from unidecode import unidecode
+
+from generator import resources
+
+ARTICLES = frozenset({"al", "el", "ad", "ed", "as", "ash", "at", "az", "ar", "an", "ul", "bin", "ben", "ibn", "abu", "the"})
+"""Particles written or left out freely in transliterated names ('al-Mismari' / 'Mismari')."""
+ORG_SUFFIXES = frozenset({"co", "corp", "corporation", "inc", "ltd", "llc", "plc", "ag", "sa", "nv", "gmbh", "group", "holdings", "company"})
+ABBREVIATIONS = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort", "jr": "junior", "sr": "senior"}
+TOKEN = re.compile(r"[a-z0-9&]+")
+
+
+@lru_cache(maxsize=None)
+def _rules(language: str) -> tuple[tuple[re.Pattern[str], str], ...]:
+    table = resources.data("transliteration", language)["rules"]
+    return tuple((re.compile(pattern), replacement) for pattern, replacement in table)
+
+
+@lru_cache(maxsize=200_000)
+def fold(text: str) -> str:
+    """Lower-case ASCII with dots, hyphens, dashes and apostrophes made spaces or removed."""
+    text = unidecode(text).lower()
+    text = re.sub(r"['’`]s\b", "", text)
+    text = re.sub(r"[.'’`]", "", text)
+    text = re.sub(r"[-–—_/]", " ", text)
+    return " ".join(TOKEN.findall(text))
+
+
+def tokens(text: str) -> tuple[str, ...]:
+    """Folded tokens with abbreviations spelt out ('St' -> 'saint')."""
+    return tuple(ABBREVIATIONS.get(token, token) for token in fold(text).split())
+
+
+def core_tokens(text: str, kind: str, language: str = resources.LANGUAGE) -> tuple[str, ...]:
+    """Tokens that identify the name: particles, corporate suffixes and designators set aside."""
+    found = [t for t in tokens(text) if t not in ARTICLES or len(tokens(text)) == 1]
+    if kind == "organization":
+        while len(found) > 1 and found[-1] in ORG_SUFFIXES:
+            found.pop()
+    if kind == "place":
+        while len(found) > 1 and found[-1] in resources.words("place_designators", language):
+            found.pop()
+    return tuple(found)
+
+
+@lru_cache(maxsize=200_000)
+def skeleton(token: str, language: str = resources.LANGUAGE) -> str:
+    """A token rewritten by the transliteration rules, doubled letters collapsed."""
+    for pattern, replacement in _rules(language):
+        token = pattern.sub(replacement, token)
+    return re.sub(r"(.)\1+", r"\1", token)
+
+
+@lru_cache(maxsize=200_000)
+def phonetic(token: str) -> str:
+    """Metaphone code of a skeleton token (numerals and acronyms stay as they are)."""
+    if not token.isalpha() or len(token) <= 2:
+        return token
+    return jellyfish.metaphone(token) or token
+
+
+@dataclass(frozen=True)
+class NameKey:
+    """The comparable forms of one name."""
+
+    exact: str
+    """Folded tokens joined: equal for case, accent, dot and hyphen variants."""
+    core: tuple[str, ...]
+    skeletons: tuple[str, ...]
+    codes: tuple[str, ...]
+
+    @property
+    def sound(self) -> str:
+        return " ".join(self.codes)
+
+
+def key(text: str, kind: str, language: str = resources.LANGUAGE) -> NameKey:
+    """All keys of a name of the given actor type."""
+    core = core_tokens(text, kind, language)
+    skeletons = tuple(skeleton(t, language) for t in core)
+    return NameKey(" ".join(tokens(text)), core, skeletons, tuple(phonetic(s) for s in skeletons))
+
+
+def initials(text: str) -> str:
+    """Initials of the capitalised words and hyphen parts ('Paris Saint-Germain' -> 'psg')."""
+    parts = re.findall(r"[A-Z][\w&]*", unidecode(text))
+    return "".join(p[0] for p in parts).lower()
+
+
+def is_acronym(text: str) -> bool:
+    """'LNA', 'PSG', 'SOHR': two to eight capitals (dots allowed)."""
+    bare = text.replace(".", "").replace("&", "")
+    return 2 <= len(bare) <= 8 and bare.isupper() and bare.isalpha()

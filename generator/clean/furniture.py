@@ -1,0 +1,262 @@
+"""Page furniture: the lines of a page that are not the news (menus, widgets, captions, stamps...).
+
+Each rule is a named pass over the lines of one page, applied in the order of PASSES; a pass
+sees only the lines no earlier pass claimed, and returns {line index: kind}. Rules decide by
+the shape and position of a line (a run of short labels, a line printed twice, a line that ends
+with a photo credit, a line made of date and time words) and by a few general word lists kept
+in `resources/<language>/`, never by the name of an outlet or a story.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from generator import resources
+from generator.clean.dates import find_dates, month_names, weekday_names
+from generator.clean.lines import Line, is_heading_shape
+from generator.model import LineKind
+from generator.settings import CleanSettings
+
+log = logging.getLogger(__name__)
+
+URL = re.compile(r"(?:https?://|www\.)\S+|\b[\w-]+\.(?:com|org|net|co\.uk|gov|int)(?:/\S*)?\b", re.I)
+CLOCK = re.compile(r"^\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?$", re.I)
+NUMBER = re.compile(r"^\d+(?:[.,:]\d+)*(?:st|nd|rd|th)?$")
+# A credit closing a caption: "— AFP", "REUTERS/Jane Doe", "Photo courtesy of X/UPI", "[Getty]",
+# "(AP Photo/Jane Doe)", "Evan Vucci/Pool via REUTERS".
+CREDIT_TAIL = re.compile(
+    r"(?:[.!?”\"]\s*[—–-]{1,2}\s*[A-Z][\w&.' /-]{1,40}"
+    r"|\b[Pp]hotos?(?:\s+courtesy(?:\s+of)?|\s+by|\s*:)\s+[A-Z][^.!?]{1,80}"
+    r"|\[[A-Z][\w /&.-]{1,40}\]"
+    r"|\([^()]{0,40}\b(?:[Pp]hoto|[Ff]ile|[Hh]andout|Getty|AP|AFP|Reuters|REUTERS)\b[^()]{0,60}\)"
+    r"|\b[A-Z][\w.-]*(?:\s[A-Z][\w.-]*){0,3}\s?/\s?[A-Z][\w.' -]{1,60}"
+    r"|\bvia\s+(?:Getty\s+Images|REUTERS|Reuters|AP|AFP))\s*\.?$"
+)
+CREDIT_OPENER = re.compile(r"^(?:photos?|image|picture|video|credit|source|footage)s?(?:\s+credit)?\s*:", re.I)
+BYLINE = re.compile(
+    r"^(?:by|written by|reported by|reporting by|edited by|compiled by)\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}\b"
+    r"|^(?:[A-Z][\w.'’-]+\s+){1,3}(?:staff|correspondent|reporter|contributor)s?$"
+    r"|\bcontributed (?:reporting|to this report)\b",
+    re.I,
+)
+ISO_PREFIX = re.compile(r"^(?:date\s+)?(?:19|20)\d{2}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?\S*)?\s*", re.I)
+
+
+@dataclass(frozen=True)
+class Page:
+    """The lines of one source, with the counts the passes share."""
+
+    lines: tuple[Line, ...]
+    settings: CleanSettings
+    language: str
+
+    @property
+    def content(self) -> list[Line]:
+        return [line for line in self.lines if not line.blank]
+
+
+Pass = Callable[[Page, Sequence[Line]], dict[int, LineKind]]
+
+
+@lru_cache(maxsize=None)
+def _stamp_vocabulary(language: str) -> frozenset[str]:
+    return resources.words("stamp_words", language) | month_names(language) | weekday_names(language)
+
+
+def _folded_words(line: Line) -> list[str]:
+    return [w.lower().strip(".") for w in line.words]
+
+
+def is_stamp(line: Line, language: str = resources.LANGUAGE) -> bool:
+    """A line made only of date, time and stamp words, with at least one date or time in it."""
+    words = _folded_words(line)
+    if not words or len(words) > 14:
+        return False
+    vocabulary = _stamp_vocabulary(language)
+    has_time = bool(find_dates(line.text)) or any(CLOCK.match(w) for w in line.text.split())
+    has_time = has_time or any(w in ("ago", "read") for w in words) and any(NUMBER.match(w) for w in words)
+    tokens = [t for t in re.split(r"[\s,|·•—–-]+", line.text.lower()) if t]
+    fits = all(NUMBER.match(t.strip(".:")) or CLOCK.match(t) or t.strip(".:()") in vocabulary or not t.strip(".:()") for t in tokens)
+    return has_time and fits
+
+
+def repeated_lines(page: Page, lines: Sequence[Line]) -> dict[int, LineKind]:
+    """A line printed again further down: the copy is a duplicate; a repeated sentence is a caption."""
+    seen: dict[str, Line] = {}
+    kinds: dict[int, LineKind] = {}
+    for line in lines:
+        if len(line.words) < 3:
+            continue
+        key = " ".join(w.lower() for w in line.words)
+        first = seen.get(key)
+        if first is None:
+            seen[key] = line
+            continue
+        kinds[line.index] = "duplicate"
+        # Body paragraphs are never printed twice; a sentence that is, is a caption or teaser.
+        if first.ends_sentence and not is_heading_shape(first, page.settings.heading_max_words):
+            kinds[first.index] = "caption"
+    return kinds
+
+
+def credit_lines(page: Page, lines: Sequence[Line]) -> dict[int, LineKind]:
+    """A photo caption closed by a credit, a 'Photo:/Credit:' line, or a bare agency credit."""
+    agencies = resources.table("agencies", page.language)
+    kinds: dict[int, LineKind] = {}
+    for line in lines:
+        bare = line.text.strip("()[]—–- ").lower()
+        if bare in agencies or CREDIT_OPENER.match(line.text):
+            kinds[line.index] = "credit"
+        elif len(line.words) >= 3 and CREDIT_TAIL.search(line.text) and not _is_dateline_only(line):
+            kinds[line.index] = "caption"
+    return kinds
+
+
+def _is_dateline_only(line: Line) -> bool:
+    return len(line.words) <= 6 and line.text.endswith(("-", "—", ":"))
+
+
+def stamp_lines(page: Page, lines: Sequence[Line]) -> dict[int, LineKind]:
+    """A line of dates, times and stamp words ('Updated 3 hours ago', '2:01 pm')."""
+    return {line.index: "timestamp" for line in lines if is_stamp(line, page.language)}
+
+
+def link_lines(page: Page, lines: Sequence[Line]) -> dict[int, LineKind]:
+    """A line that is a web address, or opens like a link or sign-up line ('Read also: ...')."""
+    openers = resources.ordered("furniture_openers", page.language)
+    kinds: dict[int, LineKind] = {}
+    for line in lines:
+        lowered = line.text.lower()
+        url_chars = sum(len(m.group()) for m in URL.finditer(line.text))
+        if url_chars and url_chars >= 0.5 * len(line.text.replace(" ", "")):
+            kinds[line.index] = "navigation"
+        elif any(lowered.startswith(opener) for opener in openers) and (len(line.words) <= 20 or ":" in lowered[:25]):
+            kinds[line.index] = "related"
+    return kinds
+
+
+def widget_lines(page: Page, lines: Sequence[Line]) -> dict[int, LineKind]:
+    """A short line made mostly of widget words ('Email Share', 'Follow us on X')."""
+    vocabulary = resources.words("furniture", page.language)
+    kinds: dict[int, LineKind] = {}
+    for line in lines:
+        words = _folded_words(line)
+        if not words or len(words) > 12:
+            continue
+        share = sum(w in vocabulary for w in words) / len(words)
+        if share >= 0.75 and not line.ends_sentence or share == 1.0:
+            kinds[line.index] = "navigation"
+    return kinds
+
+
+def menu_runs(page: Page, lines: Sequence[Line]) -> dict[int, LineKind]:
+    """Several short label lines in a row, or several labels on one line: a navigation menu."""
+    limit = page.settings.menu_max_words
+    kinds: dict[int, LineKind] = {}
+    run: list[Line] = []
+
+    def is_label(line: Line) -> bool:
+        return 0 < len(line.words) <= limit and not line.ends_sentence and line.title_share == 1.0
+
+    def close() -> None:
+        if len(run) >= page.settings.menu_min_run:
+            kinds.update({member.index: "navigation" for member in run})
+        run.clear()
+
+    for line in page.lines:
+        if line.blank:
+            continue
+        if line.index in {l.index for l in lines} and is_label(line):
+            run.append(line)
+            continue
+        close()
+        parts = [p for p in re.split(r"\s{2,}|\s[|·•]\s", line.text) if p.strip()]
+        if len(parts) >= page.settings.menu_min_run and all(len(p.split()) <= limit and p[:1].isupper() for p in parts):
+            kinds[line.index] = "navigation"
+    close()
+    return {i: k for i, k in kinds.items() if i in {l.index for l in lines}}
+
+
+def bylines(page: Page, lines: Sequence[Line]) -> dict[int, LineKind]:
+    """'By Jane Doe', 'Written by X for Y', 'The X Staff', 'X contributed reporting'."""
+    return {line.index: "byline" for line in lines if len(line.words) <= 16 and BYLINE.search(line.text)}
+
+
+def header_labels(page: Page, lines: Sequence[Line]) -> dict[int, LineKind]:
+    """Short labels above the headline (section names, kickers, tickers): outside the story."""
+    available = {line.index for line in lines}
+    kinds: dict[int, LineKind] = {}
+    for line in page.content:
+        if line.index not in available:
+            continue
+        if len(line.words) > page.settings.menu_max_words or line.ends_sentence:
+            # The first line with the length of a headline or a sentence ends the header.
+            if line.upper_share > 0.9 and len(line.words) <= page.settings.heading_max_words:
+                kinds[line.index] = "navigation"  # an ALL-CAPS kicker above the headline
+                continue
+            break
+        kinds[line.index] = "navigation"
+    return kinds
+
+
+def trailing_headings(page: Page, lines: Sequence[Line]) -> dict[int, LineKind]:
+    """Headline-shaped lines after the last paragraph of text: links to other stories."""
+    available = {line.index for line in lines}
+    kinds: dict[int, LineKind] = {}
+    for line in reversed(page.content):
+        if line.index not in available:
+            continue
+        if is_heading_shape(line, page.settings.heading_max_words) and not _cut_mid_text(line, page):
+            kinds[line.index] = "related"
+            continue
+        break
+    return kinds
+
+
+def _cut_mid_text(line: Line, page: Page) -> bool:
+    """The page's last line stops mid-sentence: the text was cut, the line is not a heading."""
+    return line.index == page.content[-1].index and len(line.words) > 8
+
+
+PASSES: tuple[Pass, ...] = (
+    repeated_lines,
+    credit_lines,
+    stamp_lines,
+    link_lines,
+    widget_lines,
+    menu_runs,
+    bylines,
+    header_labels,
+    trailing_headings,
+)
+
+
+def classify(page: Page, explain: str | None = None) -> dict[int, tuple[LineKind, str]]:
+    """Every furniture line of the page: index -> (kind, name of the pass that claimed it)."""
+    found: dict[int, tuple[LineKind, str]] = {}
+    for rule in PASSES:
+        open_lines = [line for line in page.content if line.index not in found]
+        for index, kind in sorted(rule(page, open_lines).items()):
+            if index in found:
+                continue
+            found[index] = (kind, rule.__name__)
+            text = page.lines[index].text
+            if explain is None or explain.lower() in text.lower():
+                log.debug("furniture %s (%s): %s", kind, rule.__name__, text[:100])
+    return found
+
+
+def strip_leading_stamp(text: str) -> int:
+    """Length of a leading ISO date stamp ('date 2023-09-12 ...') that opens a text, else 0."""
+    match = ISO_PREFIX.match(text)
+    return match.end() if match else 0
+
+
+def furniture_counts(found: dict[int, tuple[LineKind, str]]) -> Counter[str]:
+    """How many lines each pass claimed (for the -v log)."""
+    return Counter(rule for _, rule in found.values())

@@ -1,0 +1,106 @@
+"""Final keyphrase lists: per article (candidates re-ranked in the light of their topic) and per
+topic (class-based TF-IDF over the topics' candidates).
+
+A candidate that other articles of the same topic also carry is a theme of the story and moves
+up. Lists are diversified by maximal marginal relevance over word overlap, so "national
+mourning" and "three days of national mourning" do not both take a place, and hold at most a
+few names (the site lists actors apart). Everything is linear in the number of articles.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+
+from generator.clean.cohesion import stem
+from generator.keyphrases.candidates import is_name
+from generator.model import Analysis
+from generator.settings import KeyphraseSettings
+
+TOPIC_SHARE_BONUS = 1.0
+"""Relevance gained by a candidate that every other article of its topic also carries."""
+CANDIDATE_POOL = 30
+
+
+def _stems(phrase: str) -> frozenset[str]:
+    return frozenset(stem(word) for word in phrase.split())
+
+
+def overlap(a: str, b: str) -> float:
+    """Word overlap of two phrases, relative to the shorter one."""
+    sa, sb = _stems(a), _stems(b)
+    return len(sa & sb) / min(len(sa), len(sb)) if sa and sb else 0.0
+
+
+def mmr(scored: Sequence[tuple[str, float]], count: int, settings: KeyphraseSettings) -> list[str]:
+    """Up to count phrases, each chosen for relevance against overlap with those already chosen."""
+    pool = list(scored[:CANDIDATE_POOL])
+    top = max((score for _, score in pool), default=1.0) or 1.0
+    chosen: list[str] = []
+    names = 0
+    while pool and len(chosen) < count:
+        def value(item: tuple[str, float]) -> float:
+            redundancy = max((overlap(item[0], c) for c in chosen), default=0.0)
+            return settings.mmr_lambda * item[1] / top - (1 - settings.mmr_lambda) * redundancy
+
+        best = max(pool, key=lambda item: (value(item), item[0]))
+        pool.remove(best)
+        if any(overlap(best[0], c) >= 1.0 for c in chosen):
+            continue
+        if is_name(best[0]):
+            if names >= settings.max_names:
+                continue
+            names += 1
+        chosen.append(best[0])
+    return chosen
+
+
+def per_article(
+    analyses: Sequence[Analysis], groups: Sequence[Sequence[int]], settings: KeyphraseSettings
+) -> list[tuple[str, ...]]:
+    """Each article's keyphrases, best first."""
+    topic_of = {i: g for g, members in enumerate(groups) for i in members}
+    carried: dict[int, Counter[frozenset[str]]] = defaultdict(Counter)
+    for g, members in enumerate(groups):
+        for i in members:
+            for key in {_stems(c.text) for c in analyses[i].candidates}:
+                carried[g][key] += 1
+    lists = []
+    for i, analysis in enumerate(analyses):
+        group = topic_of.get(i)
+        others = max(1, len(groups[group]) - 1) if group is not None else 1
+        scored = []
+        for candidate in analysis.candidates:
+            shared = (carried[group][_stems(candidate.text)] - 1) / others if group is not None else 0.0
+            scored.append((candidate.text, candidate.score * (1 + TOPIC_SHARE_BONUS * shared)))
+        scored.sort(key=lambda item: (-item[1], item[0]))
+        lists.append(tuple(mmr(scored, settings.per_article, settings)))
+    return lists
+
+
+def per_topic(
+    analyses: Sequence[Analysis], groups: Sequence[Sequence[int]], settings: KeyphraseSettings
+) -> list[tuple[str, ...]]:
+    """Each topic's keyphrases: the phrases that set it apart from the other topics (c-TF-IDF)."""
+    topic_scores: list[dict[frozenset[str], float]] = []
+    display: dict[frozenset[str], Counter[str]] = defaultdict(Counter)
+    for members in groups:
+        scores: dict[frozenset[str], float] = defaultdict(float)
+        for i in members:
+            for candidate in analyses[i].candidates:
+                key = _stems(candidate.text)
+                scores[key] += candidate.score
+                display[key][candidate.text] += 1
+        topic_scores.append(scores)
+    spread = Counter(key for scores in topic_scores for key in scores)
+    total = len(groups)
+    lists = []
+    for members, scores in zip(groups, topic_scores):
+        weighted = [
+            (display[key].most_common(1)[0][0], value / len(members) * math.log(1 + total / spread[key]))
+            for key, value in scores.items()
+        ]
+        weighted.sort(key=lambda item: (-item[1], item[0]))
+        lists.append(tuple(mmr(weighted, settings.per_topic, settings)))
+    return lists

@@ -1,0 +1,242 @@
+"""Span repairs: one spaCy component that mends the entity recogniser's spans in one place.
+
+The repairs are named passes over `doc.ents`, applied in the order of REPAIRS; each takes the
+doc and the current spans and returns new spans. Every later stage reads the repaired
+entities, so a name is whole everywhere or nowhere.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+from wordfreq import zipf_frequency
+
+from generator import resources
+
+log = logging.getLogger(__name__)
+
+VERSION = 3
+"""Bumped whenever a repair changes, so cached analyses made with older rules are not reused."""
+NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"})
+COMMON_WORD_ZIPF = 4.3
+"""A one-word 'name' this frequent in general English, written only where any word is capitalised
+(sentence start, headline), is an ordinary word ('Videos', 'Meanwhile')."""
+EDGE_WORDS = frozenset({"the", "a", "an", "’s", "'s", "’", "'"})
+HYPHENS = ("-", "‐", "–")
+GIVEN_NAME_SYLLABLE = 4
+"""Longest lower-case part after a hyphen still read as part of a person's name ('Jae-yong')."""
+TICKER = re.compile(r"^\.?[A-Z0-9]*\d[A-Z0-9]*\.[A-Z]{1,3}$|^\.[A-Z][A-Z0-9]+$")
+"""A stock ticker code such as '6857.T' or '.N225'."""
+
+Repair = Callable[[Doc, list[Span], str], list[Span]]
+
+
+def join_hyphenated(doc: Doc, spans: list[Span], language: str) -> list[Span]:
+    """A name that goes on after a hyphen with no space takes the rest: a capitalised part
+    ('Paris Saint' + '-Germain') or, in a person's name, a short syllable ('Moon Jae' + '-in').
+    A lower-case word is not part of the name ('NATO' + '-backed')."""
+    repaired = []
+    for span in spans:
+        end = span.end
+        while end + 1 < len(doc) and doc[end].text in HYPHENS and not doc[end - 1].whitespace_ and not doc[end].whitespace_:
+            following = doc[end + 1]
+            syllable = span.label_ == "PERSON" and following.is_lower and len(following) <= GIVEN_NAME_SYLLABLE
+            if not following.is_alpha or not (following.text[0].isupper() or syllable):
+                break
+            end += 2
+        repaired.append(Span(doc, span.start, end, label=span.label) if end != span.end else span)
+    return repaired
+
+
+def cut_at_breaks(doc: Doc, spans: list[Span], language: str) -> list[Span]:
+    """A span never runs across a line break or into brackets: 'X.\n\nTedros' -> 'Tedros',
+    'World Health Organization (WHO' -> 'World Health Organization'."""
+    repaired = []
+    for span in spans:
+        pieces, start = [], span.start
+        for token in span:
+            if "\n" in token.text or token.text in ("(", ")", "[", "]"):
+                pieces.append((start, token.i))
+                start = token.i + 1
+            elif "\n" in token.whitespace_:
+                pieces.append((start, token.i + 1))
+                start = token.i + 1
+        pieces.append((start, span.end))
+        kept = [(a, b) for a, b in pieces if b > a]
+        if len(kept) == 1 and kept[0] == (span.start, span.end):
+            repaired.append(span)
+            continue
+        repaired.extend(Span(doc, a, b, label=span.label) for a, b in kept[:1] if any(t.text[:1].isupper() for t in doc[a:b]))
+        repaired.extend(Span(doc, a, b, label=span.label) for a, b in kept[1:] if b - a > 1 or doc[a].text[:1].isupper() and kept[0][1] - kept[0][0] <= 1)
+    return repaired
+
+
+def split_possessor(doc: Doc, spans: list[Span], language: str) -> list[Span]:
+    """'Seoul’s Hanyang University': the organisation is what follows the possessive."""
+    repaired = []
+    for span in spans:
+        marks = [t.i for t in span if t.text in ("'s", "’s", "’", "'") and span.start < t.i < span.end - 1]
+        if span.label_ in ("ORG", "FAC") and marks and doc[marks[-1] + 1].text[:1].isupper():
+            span = Span(doc, marks[-1] + 1, span.end, label=span.label)
+        repaired.append(span)
+    return repaired
+
+
+def extend_designators(doc: Doc, spans: list[Span], language: str) -> list[Span]:
+    """A place name followed by its designator ('Amur' + 'region') takes it: 'Amur region'."""
+    designators = resources.words("place_designators", language)
+    repaired = []
+    for span in spans:
+        if span.label_ in ("GPE", "LOC", "ORG", "FAC") and span.end < len(doc) and doc[span.end].lower_ in designators:
+            span = Span(doc, span.start, span.end + 1, label=span.label)
+        repaired.append(span)
+    return repaired
+
+
+def trim_edges(doc: Doc, spans: list[Span], language: str) -> list[Span]:
+    """Articles, possessives, numbers and role words at the edge of a name are not part of it."""
+    roles = resources.words("roles", language)
+    titles = {t.lower().rstrip(".") for t in resources.ordered("titles", language)}
+    repaired = []
+    for span in spans:
+        start, end = span.start, span.end
+        while start < end and (doc[start].lower_ in EDGE_WORDS or doc[start].is_punct):
+            start += 1
+        while end > start and (doc[end - 1].lower_ in EDGE_WORDS or doc[end - 1].is_punct and doc[end - 1].text != "."):
+            end -= 1
+        while end - start > 1 and (TICKER.match(doc[end - 1].text) or doc[end - 1].like_num and end - start > 2):
+            end -= 1  # 'Advantest 6857.T', 'Borussia Dortmund 2'; 'Ligue 1' keeps its number
+        while end - start > 1 and doc[end - 1].text[0].isupper() and (
+            span.label_ in ("ORG", "GPE", "FAC") and doc[end - 1].lower_ in roles or doc[end - 1].lower_.rstrip(".") in titles
+        ):
+            end -= 1  # 'Samsung Electronics Co. Executive' (Chairman Lee), 'State Police Lt' (Col. X)
+        if end > start:
+            repaired.append(span if (start, end) == (span.start, span.end) else Span(doc, start, end, label=span.label))
+    return repaired
+
+
+def drop_non_names(doc: Doc, spans: list[Span], language: str) -> list[Span]:
+    """Not a name: no capital letter; a title or time-zone word alone ('King', 'GMT'); one
+    ordinary word capitalised only by its place at a sentence start ('Turnout', 'Videos'); a
+    word cut off where the text stops mid-word."""
+    bare_words = resources.words("stamp_words", language) | {t.lower() for t in resources.ordered("titles", language)}
+    lower_words = {t.text for t in doc if t.is_lower}
+    cut = not doc.text.rstrip().endswith(tuple(".!?\"”’)"))
+    kept = []
+    for span in spans:
+        if span.label_ not in NAME_LABELS:
+            kept.append(span)
+            continue
+        if not any(ch.isupper() for ch in span.text) or span.text.lower().strip(".") in bare_words:
+            continue
+        if len(span) == 1 and _capitalised_by_position(span):
+            word = span.text.lower()
+            if word in lower_words or zipf_frequency(word, language) >= COMMON_WORD_ZIPF:
+                continue
+        if cut and span.end == len(doc) and len(span) == 1:
+            continue
+        kept.append(span)
+    return kept
+
+
+def _capitalised_by_position(span: Span) -> bool:
+    """The span opens a sentence or a line, where any word is capitalised."""
+    token = span[0]
+    if token.i == 0 or token.is_sent_start:
+        return True
+    before = token.doc[token.i - 1]
+    return "\n" in before.text + before.whitespace_
+
+
+def parenthesised_acronyms(doc: Doc, spans: list[Span], language: str) -> list[Span]:
+    """'Syrian Observatory for Human Rights (SOHR)': the acronym in brackets is the same kind of name."""
+    added = list(spans)
+    for span in spans:
+        if span.label_ not in ("ORG", "GPE", "LOC", "FAC", "NORP") or span.end + 2 >= len(doc):
+            continue
+        opening, inner, closing = doc[span.end], doc[span.end + 1], doc[span.end + 2]
+        if opening.text == "(" and closing.text == ")" and inner.is_upper and 2 <= len(inner.text) <= 8 and _spells(inner.text, span):
+            added.append(Span(doc, inner.i, inner.i + 1, label=span.label))
+    return added
+
+
+def _spells(acronym: str, span: Span) -> bool:
+    """The acronym's letters follow the initials of the span's capitalised words (in order)."""
+    initials = [t.text[0].upper() for t in span if t.text[:1].isupper()] + [
+        part[0].upper() for t in span for part in t.text.split("-")[1:] if part[:1].isupper()
+    ]
+    if not initials or acronym[0] != initials[0]:
+        return False
+    letters = iter(initials)
+    return all(letter in letters for letter in acronym)
+
+
+def join_given_names(doc: Doc, spans: list[Span], language: str) -> list[Span]:
+    """'Yury' + 'Ushakov' read as two names side by side: one person."""
+    ordered = sorted(spans, key=lambda s: s.start)
+    joined: list[Span] = []
+    for span in ordered:
+        previous = joined[-1] if joined else None
+        if (
+            previous is not None
+            and span.label_ == "PERSON"
+            and previous.end == span.start
+            and len(previous) == 1
+            and previous.label_ != "PERSON"
+            and previous[0].is_title
+            and previous[0].whitespace_ == " "
+        ):
+            joined[-1] = Span(doc, previous.start, span.end, label="PERSON")
+            continue
+        joined.append(span)
+    return joined
+
+
+def event_names(doc: Doc, spans: list[Span], language: str) -> list[Span]:
+    """'storm Daniel', 'Hurricane Lee': an event word before a capitalised word names an event."""
+    events = resources.words("event_titles", language)
+    taken = {i for span in spans for i in range(span.start, span.end)}
+    added = list(spans)
+    for token in doc[:-1]:
+        following = doc[token.i + 1]
+        if following.is_quote and token.i + 2 < len(doc):
+            following = doc[token.i + 2]  # storm "Daniel"
+        if token.lower_ in events and following.text[:1].isupper() and following.is_alpha and following.i not in taken:
+            end = following.i + 1
+            while end < len(doc) and doc[end].text[:1].isupper() and doc[end].is_alpha and end not in taken:
+                end += 1
+            added = [s for s in added if not (s.start <= token.i < s.end)]
+            added.append(Span(doc, token.i if token.text[0].isupper() else following.i, end, label="EVENT"))
+    return added
+
+
+REPAIRS: tuple[Repair, ...] = (
+    cut_at_breaks,
+    join_hyphenated,
+    extend_designators,
+    split_possessor,
+    trim_edges,
+    join_given_names,
+    drop_non_names,
+    parenthesised_acronyms,
+    event_names,
+)
+
+
+@Language.factory("news_span_repairs", default_config={"language": "en"})
+def make_repairs(nlp: Language, name: str, language: str) -> Callable[[Doc], Doc]:
+    """The component: every repair in order over the recogniser's entities."""
+
+    def repair(doc: Doc) -> Doc:
+        spans = list(doc.ents)
+        for rule in REPAIRS:
+            spans = rule(doc, spans, language)
+        doc.ents = filter_spans(spans)
+        return doc
+
+    return repair

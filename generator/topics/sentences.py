@@ -1,0 +1,102 @@
+"""Sentences of a topic as candidates for its headline, summary and highlights.
+
+A sentence is scored by how central it is to the story (cosine of its content words with the
+words of the whole topic), with a bonus for news that leads an article (news first, background
+later), and is kept only if it can stand alone: a full sentence of reasonable length that does
+not lean on the one before ("He said...", "However, ...") and is not a bare quote.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from generator import resources
+from generator.clean import cohesion
+from generator.model import Analysis
+
+MIN_WORDS = 8
+MAX_WORDS = 45
+LEAD_BONUS = 0.15
+"""Added to the centrality of an article's first body sentence; halved for the second."""
+SENTENCES_PER_ARTICLE = 8
+OPENER = re.compile(r"^[\"“‘']?([\w’'-]+(?:\s+[\w’'-]+)?)")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    text: str
+    article: int
+    """Position of the article in the digest."""
+    sentence: int
+    """Index into the article's Analysis.sentences."""
+    score: float
+    bag: Counter[str]
+
+    def __hash__(self) -> int:
+        return hash((self.article, self.sentence))
+
+
+def stands_alone(text: str, language: str = resources.LANGUAGE) -> bool:
+    """A sentence a reader can take without the one before it."""
+    words = text.split()
+    if not MIN_WORDS <= len(words) <= MAX_WORDS or not text[:1].isupper():
+        return False  # too short or long, or a quote, a fragment
+    if not text.rstrip("\"”’' )").endswith((".", "!", "?")):
+        return False
+    openers = resources.words("dangling_openers", language)
+    opener = OPENER.match(text)
+    if opener is None:
+        return False
+    first, two = opener.group(1).split()[0].lower().strip(",’'"), opener.group(1).lower().rstrip(",")
+    return first not in openers and two not in openers
+
+
+def candidates(members: Sequence[int], analyses: Sequence[Analysis], topic_bag: Counter[str]) -> list[Candidate]:
+    """Body sentences of the topic's articles that stand alone, most central first."""
+    found = []
+    for position in members:
+        analysis = analyses[position]
+        body = [(i, s) for i, s in enumerate(analysis.sentences) if s.zone == "body"][:SENTENCES_PER_ARTICLE]
+        for rank, (index, sentence) in enumerate(body):
+            if not stands_alone(sentence.text):
+                continue
+            words = cohesion.bag(sentence.text)
+            score = cohesion.cosine(words, topic_bag) + (LEAD_BONUS / (rank + 1) if rank < 2 else 0.0)
+            found.append(Candidate(sentence.text, position, index, score, words))
+    return sorted(found, key=lambda c: (-c.score, c.article, c.sentence))
+
+
+def diverse(pool: Sequence[Candidate], count: int, taken: Sequence[Candidate] = (), novelty: float = 0.5) -> list[Candidate]:
+    """Up to count candidates by maximal marginal relevance: central, and unlike those taken."""
+    chosen: list[Candidate] = []
+    remaining = list(pool)
+    while remaining and len(chosen) < count:
+        def value(c: Candidate) -> float:
+            redundancy = max((cohesion.cosine(c.bag, t.bag) for t in [*taken, *chosen]), default=0.0)
+            return (1 - novelty) * c.score - novelty * redundancy
+
+        best = max(remaining, key=lambda c: (value(c), -c.article, -c.sentence))
+        remaining.remove(best)
+        if any(cohesion.cosine(best.bag, t.bag) > 0.6 for t in [*taken, *chosen]):
+            continue
+        chosen.append(best)
+    return chosen
+
+
+ARTICLE_SUMMARY_SENTENCES = 3
+
+
+def article_summary(analysis: Analysis) -> tuple[str, ...]:
+    """An article's key sentences in reading order: central to the article, standing alone."""
+    body = [(i, s) for i, s in enumerate(analysis.sentences) if s.zone == "body"]
+    whole: Counter[str] = Counter(dict(analysis.terms))
+    pool = []
+    for rank, (index, sentence) in enumerate(body[:SENTENCES_PER_ARTICLE * 2]):
+        if stands_alone(sentence.text):
+            words = cohesion.bag(sentence.text)
+            pool.append(Candidate(sentence.text, 0, index, cohesion.cosine(words, whole) + (LEAD_BONUS / (rank + 1) if rank < 2 else 0.0), words))
+    chosen = diverse(sorted(pool, key=lambda c: (-c.score, c.sentence)), ARTICLE_SUMMARY_SENTENCES)
+    return tuple(c.text for c in sorted(chosen, key=lambda c: c.sentence))
