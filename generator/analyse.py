@@ -87,13 +87,13 @@ def analyse(article: Article, doc: Doc, zones: list[tuple[int, Zone]], settings:
     language = settings.io.language
     sentences, sentence_of = _sentences(doc, zones)
     found = mention_finder.extract(doc, zones, sentence_of, language)
-    lead = "\n".join(article.standfirst)
+    body_start = next((start for start, zone in zones if zone == "body"), 0)
     return Analysis(
         article_id=article.id,
         sentences=sentences,
         mentions=found,
         quotes=quote_finder.extract(sentences, found),
-        candidates=candidates.extract(article.title or "", lead, article.body, settings.keyphrases, language),
+        candidates=candidates.extract(doc, body_start, settings.keyphrases, language),
         terms=_terms(doc.text),
     )
 

@@ -19,7 +19,7 @@ from generator.model import Analysis, Keyphrase, Mention, Quote, Sentence
 
 log = logging.getLogger(__name__)
 
-FORMAT = 1
+FORMAT = 2
 
 
 class AnalysisCache:
@@ -79,7 +79,7 @@ def encode(analysis: Analysis) -> dict:
     return {
         "article_id": analysis.article_id,
         "sentences": [[s.text, s.zone, s.paragraph] for s in analysis.sentences],
-        "mentions": [[m.text, m.name, m.label, m.sentence, m.zone, m.title, m.role, m.alias] for m in analysis.mentions],
+        "mentions": [[m.text, m.name, m.label, m.sentence, m.zone, m.title, m.role, m.alias, m.locative] for m in analysis.mentions],
         "quotes": [[q.speaker, q.text, q.sentence] for q in analysis.quotes],
         "candidates": [[k.text, k.score] for k in analysis.candidates],
         "terms": [[t, n] for t, n in analysis.terms],
@@ -96,8 +96,8 @@ def decode(data: dict) -> Analysis:
     """An Analysis from plain JSON data; raises ValueError, TypeError or KeyError when malformed."""
     sentences = tuple(Sentence(str(t), _zone(z), int(p)) for t, z, p in (_strings(s, 3) for s in data["sentences"]))
     mentions = tuple(
-        Mention(str(t), str(n), str(l), int(s), _zone(z), _optional(ti), _optional(r), _optional(a))
-        for t, n, l, s, z, ti, r, a in (_strings(m, 8) for m in data["mentions"])
+        Mention(str(t), str(n), str(l), int(s), _zone(z), _optional(ti), _optional(r), _optional(a), bool(loc))
+        for t, n, l, s, z, ti, r, a, loc in (_strings(m, 9) for m in data["mentions"])
     )
     for mention in mentions:
         if not 0 <= mention.sentence < max(1, len(sentences)):

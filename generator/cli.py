@@ -1,4 +1,4 @@
-"""Command line: wires the stages together; turns DigestError into a message and exit code."""
+"""Command line: `news-digest build | eval | bench`. Turns DigestError into a message and an exit code."""
 
 from __future__ import annotations
 
@@ -9,95 +9,121 @@ import time
 from pathlib import Path
 
 from generator import __version__
-from generator.config import DEFAULT_MAX_FILE_BYTES, Config, default_workers
 from generator.errors import DigestError
 
 log = logging.getLogger("generator")
 
 
+def _settings(args: argparse.Namespace):
+    """Settings from defaults, configuration files and the options given."""
+    from generator import settings
+
+    io = {
+        "input": args.input,
+        "docs": args.docs,
+        "site": args.site,
+        "mkdocs_config": args.mkdocs,
+        "strict_input": args.strict_input or None,
+        "max_file_bytes": args.max_file_bytes,
+        "executor": args.executor,
+        "workers": args.workers,
+        "scheduler": args.scheduler,
+        "cache": args.cache,
+        "use_cache": False if args.no_cache else None,
+        "progress": False if args.no_progress or not sys.stderr.isatty() else None,
+        "article_text": args.article_text,
+        "edition": args.edition,
+        "archive": args.archive,
+        "search": False if args.no_search else None,
+        "explain": args.explain,
+    }
+    return settings.load({"io": {k: v for k, v in io.items() if v is not None}}, config_file=args.config)
+
+
 def cmd_build(args: argparse.Namespace) -> int:
-    """Digest the input folder into docs/ (and the site, with --site)."""
+    """Digest the input folder into the docs folder (and the site, with --site)."""
     from generator import contract, pipeline, publish, render
+    from generator.site import editions
 
     started = time.perf_counter()
-    config = Config(
-        input_dir=args.input,
-        docs_dir=args.docs,
-        site_dir=args.site,
-        mkdocs_file=args.mkdocs,
-        strict_input=args.strict_input,
-        max_file_bytes=args.max_file_bytes,
-        workers=args.workers,
-        progress=not args.no_progress and sys.stderr.isatty(),
-    ).validate()
-    digest = pipeline.build_digest(config)
+    settings = _settings(args)
+    digest = pipeline.build_digest(settings)
     data = contract.to_contract(digest)
     contract.validate(data)
-    publish.write_docs(render.render(digest), contract.dumps(data), config.docs_dir)
-    if config.site_dir is not None:
-        publish.build_site(config.mkdocs_file, config.docs_dir, config.site_dir)
-    skipped = f", {len(digest.problems)} file(s) skipped" if digest.problems else ""
+    history = editions.load(settings)
+    with pipeline.timed("render"):
+        pages = render.render(digest, settings, history)
+    with pipeline.timed("publish"):
+        publish.publish(pages, contract.dumps(data), settings)
+    editions.save(settings, digest, data)
+    log.info("%s", pipeline.summary_line(digest))
     log.info(
-        "done in %.1f s: %d articles, %d topics, %d actors%s",
-        time.perf_counter() - started, len(digest.articles), len(digest.topics), len(digest.actors.actors), skipped,
+        "done in %.1f s: %d articles, %d topics, %d actors",
+        time.perf_counter() - started, len(digest.articles), len(digest.topics), len(digest.actors),
     )
     return 0
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
-    """Score every stage on the annotated fixtures and compare with the baseline."""
+    """Score the build on the evaluation sets and compare with the committed baseline."""
     from generator.evaluation import gate
 
-    report = gate.run(args.fixtures)
-    print(gate.format_report(report, gate.load_baseline(args.baseline)))
-    if args.update_baseline:
-        gate.save_baseline(args.baseline, report)
-        print(f"baseline written to {args.baseline}")
-        return 0
-    regressions = gate.regressions(report, gate.load_baseline(args.baseline))
-    for line in regressions:
-        print(f"REGRESSION {line}", file=sys.stderr)
-    return 1 if regressions else 0
+    return gate.main(args)
 
 
 def cmd_bench(args: argparse.Namespace) -> int:
-    """Time a full build on a synthetic corpus made from the input folder."""
+    """Time the build against the naive pipeline, or at several corpus sizes."""
     from generator.evaluation import bench
 
-    bench.run(args.input, args.articles, args.workers, args.site)
-    return 0
+    return bench.main(args)
+
+
+def _build_options(build: argparse.ArgumentParser) -> None:
+    add = build.add_argument
+    add("--input", type=Path, help="folder of news files: .txt .md .html .xml .rss .atom .jsonl (default: seeds)")
+    add("--docs", type=Path, help="MkDocs docs folder to write the pages into (default: docs)")
+    add("--site", type=Path, help="also build the static site into this folder")
+    add("--mkdocs", type=Path, help="MkDocs configuration (default: ./mkdocs.yml, else the packaged one)")
+    add("--config", type=Path, help="settings file (default: ./digest.toml when present)")
+    add("--strict-input", action="store_true", help="fail on an unusable input or failed article instead of skipping it")
+    add("--max-file-bytes", type=int, help="skip larger input files (default: 20000000)")
+    add("--executor", choices=("serial", "processes", "dask"), help="where the per-article step runs (default: processes)")
+    add("--workers", type=int, help="worker processes (default: every core)")
+    add("--scheduler", help="address of a Dask scheduler (with --executor dask; default: a local cluster)")
+    add("--cache", type=Path, help="analysis cache folder (default: $XDG_CACHE_HOME/news-digest)")
+    add("--no-cache", action="store_true", help="analyse every article again; neither read nor write the cache")
+    add("--no-progress", action="store_true", help="no progress bar (log lines every 10%% instead)")
+    add("--article-text", choices=("auto", "excerpt", "full"), help="publish the lead and a link (excerpt) or the whole text (default: auto)")
+    add("--edition", help="date of this edition, YYYY-MM-DD (default: the newest article's date)")
+    add("--archive", type=Path, help="folder that keeps earlier editions (default: none)")
+    add("--no-search", action="store_true", help="do not build the search index")
+    add("--explain", metavar="TEXT", help="log every rule that touched a line or name containing TEXT (use with -v)")
 
 
 def parser() -> argparse.ArgumentParser:
     """The argument parser with every command and its help."""
-    root = argparse.ArgumentParser(prog="python -m generator", description=__doc__)
+    root = argparse.ArgumentParser(prog="news-digest", description="Turn a folder of raw news into a searchable static digest.")
     root.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    root.add_argument("-v", "--verbose", action="store_true", help="log debug details")
+    root.add_argument("-v", "--verbose", action="store_true", help="log debug details (and what --explain finds)")
     root.add_argument("-q", "--quiet", action="store_true", help="log only warnings and errors")
     commands = root.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     build = commands.add_parser("build", help=cmd_build.__doc__, description=cmd_build.__doc__)
-    build.add_argument("--input", type=Path, default=Path("seeds"), help="folder of .txt news files (default: seeds)")
-    build.add_argument("--docs", type=Path, default=Path("docs"), help="MkDocs docs folder to write into (default: docs)")
-    build.add_argument("--site", type=Path, default=None, help="also run `mkdocs build --strict` into this folder")
-    build.add_argument("--mkdocs", type=Path, default=Path("mkdocs.yml"), help="MkDocs configuration (default: mkdocs.yml)")
-    build.add_argument("--strict-input", action="store_true", help="fail on an unusable input file instead of skipping it")
-    build.add_argument("--max-file-bytes", type=int, default=DEFAULT_MAX_FILE_BYTES, help="skip larger files (default: %(default)s)")
-    build.add_argument("--workers", type=int, default=default_workers(), help="processes for extraction (default: all cores, %(default)s)")
-    build.add_argument("--no-progress", action="store_true", help="no progress bar")
+    _build_options(build)
     build.set_defaults(func=cmd_build)
 
     evaluate = commands.add_parser("eval", help=cmd_eval.__doc__, description=cmd_eval.__doc__)
-    evaluate.add_argument("--fixtures", type=Path, default=Path("tests/fixtures"), help="annotated fixtures (default: tests/fixtures)")
+    evaluate.add_argument("--sets", nargs="*", help="evaluation sets to run (default: every fixture set and both dev-set parts)")
     evaluate.add_argument("--baseline", type=Path, default=Path("tests/eval_baseline.json"), help="committed figures to compare with")
     evaluate.add_argument("--update-baseline", action="store_true", help="write the current figures as the new baseline")
+    evaluate.add_argument("--allow-lower", action="store_true", help="with --update-baseline: accept figures below the baseline")
+    evaluate.add_argument("--json", type=Path, help="also write every figure and per-file detail as JSON")
     evaluate.set_defaults(func=cmd_eval)
 
     bench = commands.add_parser("bench", help=cmd_bench.__doc__, description=cmd_bench.__doc__)
-    bench.add_argument("--input", type=Path, default=Path("seeds"), help="folder whose texts seed the synthetic corpus")
-    bench.add_argument("--articles", type=int, default=1000, help="number of synthetic source files (default: 1000)")
-    bench.add_argument("--workers", type=int, default=default_workers(), help="extraction processes (default: all cores)")
-    bench.add_argument("--site", action="store_true", help="also time `mkdocs build`")
+    bench.add_argument("--articles", type=int, nargs="+", default=[1000], help="corpus sizes (default: 1000)")
+    bench.add_argument("--warm", action="store_true", help="also time a warm rebuild after adding one article")
+    bench.add_argument("--work", type=Path, help="working folder (default: a temporary one)")
     bench.set_defaults(func=cmd_bench)
     return root
 
@@ -106,7 +132,7 @@ def main(argv: list[str] | None = None) -> int:
     """Run one command; return the process exit code."""
     args = parser().parse_args(argv)
     level = logging.DEBUG if args.verbose else logging.WARNING if args.quiet else logging.INFO
-    logging.basicConfig(level=level, format="%(levelname)s %(message)s" if args.verbose else "%(message)s")
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s" if args.verbose else "%(message)s")
     try:
         return args.func(args)
     except DigestError as error:

@@ -151,6 +151,8 @@ class Mention:
     """Description the text gives in apposition ("Kremlin spokesman")."""
     alias: str | None = None
     """Another name the text equates with this one: "X (Y)", "X, known as Y"."""
+    locative: bool = False
+    """Written after a preposition of place ("in X", "off X"): evidence that X is a place."""
 
 
 @dataclass(frozen=True)

@@ -73,7 +73,6 @@ def clean_all(read: ReadResult, settings: Settings) -> tuple[list[Article], list
     casing = CasingTable.from_texts(source.text for source in read.sources)
     articles: list[Article] = []
     problems: list[Problem] = []
-    parts: Counter[str] = Counter()
     for source in read.sources:
         try:
             stories = clean.clean(source, settings.clean, casing, settings.io.explain)
@@ -83,10 +82,18 @@ def clean_all(read: ReadResult, settings: Settings) -> tuple[list[Article], list
             log.warning("skipped %s: %s", source.name, error.reason)
             problems.append(Problem(source.name, error.reason, error.kind))
             continue
-        for story in stories:
-            parts[source.path] += 1
-            articles.append(dataclasses.replace(story, part=parts[source.path]))
+        articles.extend(stories)
     return articles, problems
+
+
+def numbered(articles: Sequence[Article]) -> list[Article]:
+    """Every article's part number: its position among the articles of its source file."""
+    parts: Counter[str] = Counter()
+    result = []
+    for article in articles:
+        parts[article.source] += 1
+        result.append(article if article.part == parts[article.source] else dataclasses.replace(article, part=parts[article.source]))
+    return result
 
 
 def with_unique_ids(articles: Sequence[Article]) -> list[Article]:
@@ -163,7 +170,7 @@ def build_digest(settings: Settings) -> Digest:
     with timed("clean"):
         cleaned, problems = clean_all(read, settings)
         kept, duplicates = dedupe.drop_duplicates(cleaned, settings.clean)
-        articles = with_unique_ids(kept)
+        articles = with_unique_ids(numbered(kept))
     if not articles:
         raise InputError(f"no news in {io.input}: every file was furniture or unusable")
     log.info("%d source(s) -> %d article(s)", len(read.sources), len(articles))

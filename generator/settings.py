@@ -104,7 +104,7 @@ class KeyphraseSettings:
     mmr_lambda: float = 0.7
     """Relevance against novelty in the final ranking (1 = relevance only)."""
     yake_window: int = 1
-    yake_dedup: float = 0.9
+    """YAKE's co-occurrence window (words on each side)."""
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ import logging
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 
-from generator import slugs
+from generator import resources, slugs
 from generator.actors import merge as merging
 from generator.actors import salience, types
 from generator.actors.names import fold
@@ -26,6 +26,7 @@ log = logging.getLogger(__name__)
 
 def _names(analyses: Sequence[Analysis], language: str) -> tuple[list[merging.Name], dict[tuple[int, str], list[Mention]]]:
     """One Name per article and folded spelling, with the mentions behind it."""
+    event_titles = resources.words("event_titles", language)
     grouped: dict[tuple[int, str], list[Mention]] = defaultdict(list)
     for position, analysis in enumerate(analyses):
         for mention in analysis.mentions:
@@ -44,6 +45,8 @@ def _names(analyses: Sequence[Analysis], language: str) -> tuple[list[merging.Na
                 mentions=len(mentions),
                 forms=Counter(m.text for m in mentions),
                 aliases={m.alias for m in mentions if m.alias},
+                located=any(m.locative for m in mentions),
+                titled=any(m.title and m.title.lower() not in event_titles for m in mentions),
             )
         )
     return found, grouped

@@ -167,6 +167,7 @@ def extract(doc: Doc, zones: Sequence[tuple[int, Zone]], sentence_of: Sequence[i
                 title=title,
                 role=role,
                 alias=alias_of(doc, span),
+                locative=first > 0 and doc[first - 1].lower_ in resources.words("locative_prepositions", language),
             )
         )
     return tuple(mentions)

@@ -24,6 +24,7 @@ from generator.settings import ActorSettings
 log = logging.getLogger(__name__)
 
 KINDS = ("person", "organization", "place", "event", "group", "other")
+CONNECTORS = frozenset({"of", "de", "del", "da", "di", "du", "on", "upon", "and"})
 WEAK_EVIDENCE = 2
 """A name mentioned at most this often takes the type of the other names spelt the same."""
 
@@ -42,6 +43,15 @@ class Name:
     forms: Counter[str] = field(default_factory=Counter)
     """Surface forms with titles, as written."""
     aliases: set[str] = field(default_factory=set)
+    located: bool = False
+    """Some mention puts it on the map ('in X', 'off X')."""
+    titled: bool = False
+    """Some mention carries a person's title ('Senator X')."""
+
+    @property
+    def weak(self) -> bool:
+        """Too little evidence of its own type to stand apart from a namesake."""
+        return self.mentions <= WEAK_EVIDENCE and not self.titled and not self.located
 
     def __post_init__(self) -> None:
         self.key = names.key(self.text, self.kind)
@@ -107,10 +117,26 @@ def local_short_forms(state: MergeState) -> None:
             continue
         token = name.key.skeletons[0]
         candidates = [c for kind in KINDS for c in by_article.get(f"{name.article}:{kind}:{token}", [])]
+        candidates = [c for c in candidates if _may_shorten(name, c)]
         chosen = _one_referent(candidates, state, unique=not any(c.kind == "person" for c in candidates))
         if chosen is not None:
             name.kind = chosen.kind
             state.join(name, chosen, "short form in article")
+
+
+def _may_shorten(short: Name, long: Name) -> bool:
+    """Whether a one-word name in an article can be short for a longer name of that article.
+
+    A place the gazetteer knows or the text locates ('in Washington') is only short for a
+    longer place. Otherwise any one-word name can be a person's surname (the recogniser often
+    labels a bare surname as an organisation or a place), and a name that is not a person's
+    can be short for an organisation or a place ('Cheil' for 'Cheil Industries').
+    """
+    if short.kind == "place" and (short.located or places.canonical(short.text) is not None):
+        return long.kind == "place"
+    if long.kind == "person":
+        return True
+    return short.kind != "person"
 
 
 def same_spelling(state: MergeState) -> None:
@@ -123,8 +149,8 @@ def same_spelling(state: MergeState) -> None:
         kind = max(sorted(votes), key=lambda k: votes[k])
         anchor = next(name for name in group if name.kind == kind)
         for other in group:
-            if other is not anchor and (compatible(kind, other.kind, loose=True) or other.mentions <= WEAK_EVIDENCE):
-                other.kind = kind if other.mentions <= WEAK_EVIDENCE else other.kind
+            if other is not anchor and (compatible(kind, other.kind, loose=True) or other.weak):
+                other.kind = kind if other.weak else other.kind
                 state.join(anchor, other, "same spelling")
 
 
@@ -138,7 +164,7 @@ def same_core(state: MergeState) -> None:
 
 def gazetteer_places(state: MergeState) -> None:
     """Places the gazetteer gives one name ('Marrakech' / 'Marrakesh')."""
-    found = _blocks((n for n in state.names if n.kind != "person"), lambda n: [places.canonical(n.text) or ""])
+    found = _blocks((n for n in state.names if n.kind != "person"), lambda n: [places.canonical(" ".join(n.key.core)) or ""])
     for group in found.values():
         for other in group[1:]:
             state.join(group[0], other, "gazetteer")
@@ -245,6 +271,8 @@ def _short_keys(name: Name) -> list[str]:
         return [f"person:{skeletons[-1]}", f"person:{skeletons[0]}"]
     if name.kind == "organization" or "-" in name.text:
         return [f"{name.kind}:{skeletons[0]}"]  # 'Komsomolsk-on-Amur' is not 'Amur'
+    if name.kind == "place" and set(names.tokens(name.text)) & (names.ARTICLES | CONNECTORS):
+        return []  # 'Port of Valdora' is not 'Valdora'
     return [f"{name.kind}:{skeletons[0]}", f"{name.kind}:{skeletons[-1]}"]
 
 

@@ -23,6 +23,7 @@ NON_PEOPLE = frozenset({"organization", "place", "group", "event", "other"})
 TITLE_WEIGHT = 2
 GAZETTEER_WEIGHT = 2
 NAME_WORD_WEIGHT = 2
+LOCATIVE_WEIGHT = 2
 
 
 def votes(name: str, mentions: Iterable[Mention], language: str = resources.LANGUAGE) -> Counter[Kind]:
@@ -36,6 +37,8 @@ def votes(name: str, mentions: Iterable[Mention], language: str = resources.LANG
             tally["person"] += TITLE_WEIGHT
         if mention.label in LABEL_KINDS:
             tally[LABEL_KINDS[mention.label]] += 1
+        if mention.locative:
+            tally["place"] += LOCATIVE_WEIGHT  # 'in X', 'off X': whatever the recogniser said
     words = name.lower().split()
     if len(words) > 1 and words[0] in event_titles:
         tally["event"] += TITLE_WEIGHT  # 'Storm Daniel' written as one name

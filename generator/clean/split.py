@@ -4,8 +4,7 @@ A page may hold one story, a newsletter or roundup of several, a live blog or a 
 transcript. The page reads as a row of units (paragraphs; a long paragraph is cut into runs of
 sentences). Where the page itself marks a break (a heading, a time stamp), the run that follows
 starts a new story when its words share too little with the story so far (lexical cohesion,
-see `cohesion`). Breaks the page does not mark are found later, against the other stories of
-the build (`mixed`). Runs too short to stand alone join the neighbour they are closest to.
+see `cohesion`). Runs too short to stand alone join the neighbour they are closest to.
 """
 
 from __future__ import annotations

@@ -1,65 +1,131 @@
-"""Benchmark: a full build on a synthetic corpus of N files made from real input texts.
+"""`news-digest bench`: time cold builds of synthetic corpora, and a warm rebuild.
 
-Each synthetic file is one of the input texts with its paragraphs reordered
-and its numbers changed, so that the corpus has realistic length, vocabulary
-and boilerplate without any two files being identical.
+For each size N, the shared bench generator (`gen_corpus.py` beside the team's bench scripts)
+writes N articles; a cold build (empty cache) of the whole site runs as a subprocess while the
+peak memory of its process tree is sampled from /proc. With `--warm`, one article is added to
+the largest corpus and the site rebuilt with the cache of the cold run. The scaling exponent is
+the slope of log(time) over log(N). The side-by-side ratio against the naive pipeline comes
+from the shared `side_by_side.sh` (`make bench`).
 """
 
 from __future__ import annotations
 
-import logging
-import random
-import re
+import argparse
+import math
+import os
 import shutil
+import subprocess
+import sys
 import tempfile
+import threading
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
-from generator import contract, pipeline, publish, render
-from generator.config import Config
-from generator.ingest import ingest
-
-log = logging.getLogger(__name__)
-NUMBER = re.compile(r"\d+")
+BENCH_ENV = "NEWS_DIGEST_BENCH"
+DEFAULT_BENCH = Path("../shared/bench")
+SAMPLE_SECONDS = 0.2
 
 
-def make_corpus(seed_dir: Path, count: int, out_dir: Path) -> int:
-    """Write `count` synthetic files into out_dir; return their total size in characters."""
-    texts = [source.text for source in ingest(seed_dir, max_bytes=10**9).sources]
-    if not texts:
-        raise SystemExit(f"no input texts in {seed_dir}")
-    total = 0
-    for i in range(count):
-        rng = random.Random(i)
-        paragraphs = texts[i % len(texts)].split("\n")
-        head, body = paragraphs[:3], paragraphs[3:]
-        rng.shuffle(body)
-        text = NUMBER.sub(lambda m: str(rng.randint(2, 999)), "\n".join(head + body))
-        (out_dir / f"{i:05d}.txt").write_text(text, encoding="utf-8")
-        total += len(text)
+@dataclass(frozen=True)
+class Run:
+    articles: int
+    seconds: float
+    peak_mb: float
+    pages: int
+    site_mb: float
+
+
+def _tree_rss_kb(root: int) -> int:
+    """Resident memory of a process and all its descendants, from /proc."""
+    children: dict[int, list[int]] = {}
+    rss: dict[int, int] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/status", encoding="utf-8") as status:
+                fields = dict(line.split(":", 1) for line in status if ":" in line)
+        except OSError:
+            continue
+        pid = int(entry)
+        children.setdefault(int(fields.get("PPid", "0").strip() or 0), []).append(pid)
+        rss[pid] = int(fields.get("VmRSS", "0 kB").split()[0]) if "VmRSS" in fields else 0
+    total, stack = 0, [root]
+    while stack:
+        pid = stack.pop()
+        total += rss.get(pid, 0)
+        stack.extend(children.get(pid, []))
     return total
 
 
-def run(seed_dir: Path, count: int, workers: int, with_site: bool) -> None:
-    """Build the synthetic corpus and print the time of each step."""
-    with tempfile.TemporaryDirectory(prefix="digest-bench-") as tmp:
-        corpus, docs, site = Path(tmp, "input"), Path(tmp, "docs"), Path(tmp, "site")
-        corpus.mkdir()
-        chars = make_corpus(seed_dir, count, corpus)
-        print(f"corpus: {count} files, {chars / 1e6:.1f} M characters, {workers} worker(s)")
-        started = time.perf_counter()
-        digest = pipeline.build_digest(Config(input_dir=corpus, docs_dir=docs, workers=workers, progress=False))
-        analysed = time.perf_counter()
-        data = contract.to_contract(digest)
-        contract.validate(data)
-        pages = render.render(digest)
-        publish.write_docs(pages, contract.dumps(data), docs)
-        written = time.perf_counter()
-        print(f"articles: {len(digest.articles)}, topics: {len(digest.topics)}, actors: {len(digest.actors.actors)}, pages: {len(pages)}")
-        print(f"analysis {analysed - started:.1f} s, render+write {written - analysed:.1f} s")
-        if with_site:
-            shutil.copy(Path("docs", "about.md"), docs / "about.md")
-            publish.build_site(Path("mkdocs.yml"), docs, site)
-            size = sum(f.stat().st_size for f in site.rglob("*") if f.is_file())
-            print(f"mkdocs build {time.perf_counter() - written:.1f} s, site {size / 1e6:.1f} MB")
-        print(f"total {time.perf_counter() - started:.1f} s")
+def timed_build(corpus: Path, out: Path, cache: Path) -> Run:
+    """One full build (analysis and site) as a subprocess, with its time and peak memory."""
+    command = [sys.executable, "-m", "generator", "build", "--input", str(corpus), "--docs", str(out / "docs"),
+               "--site", str(out / "site"), "--cache", str(cache), "--no-progress", "-q"]
+    started = time.perf_counter()
+    process = subprocess.Popen(command)
+    peak = 0
+    stop = threading.Event()
+
+    def sample() -> None:
+        nonlocal peak
+        while not stop.wait(SAMPLE_SECONDS):
+            peak = max(peak, _tree_rss_kb(process.pid))
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    code = process.wait()
+    stop.set()
+    seconds = time.perf_counter() - started
+    if code:
+        raise SystemExit(f"build of {corpus} failed with exit code {code}")
+    pages = sum(1 for _ in (out / "site").rglob("index.html"))
+    size = sum(f.stat().st_size for f in (out / "site").rglob("*") if f.is_file())
+    articles = sum(1 for _ in corpus.iterdir())
+    return Run(articles, seconds, peak / 1024, pages, size / 1e6)
+
+
+def exponent(runs: list[Run]) -> float | None:
+    """Least-squares slope of log(seconds) over log(articles)."""
+    if len(runs) < 2:
+        return None
+    xs = [math.log(r.articles) for r in runs]
+    ys = [math.log(r.seconds) for r in runs]
+    mx, my = sum(xs) / len(xs), sum(ys) / len(ys)
+    return sum((x - mx) * (y - my) for x, y in zip(xs, ys)) / sum((x - mx) ** 2 for x in xs)
+
+
+def main(args: argparse.Namespace) -> int:
+    """Cold builds at every size, then the warm rebuild; print one line per run."""
+    bench = Path(os.environ.get(BENCH_ENV, DEFAULT_BENCH))
+    generator = bench / "gen_corpus.py"
+    if not generator.is_file():
+        print(f"the bench corpus generator {generator} is missing (set {BENCH_ENV})", file=sys.stderr)
+        return 2
+    work = args.work or Path(tempfile.mkdtemp(prefix="news-digest-bench-"))
+    runs = []
+    for size in args.articles:
+        corpus = work / f"corpus-{size}"
+        if not corpus.is_dir():
+            subprocess.run([sys.executable, str(generator), str(size), str(corpus)], check=True, stdout=subprocess.DEVNULL)
+        cache = work / f"cache-{size}"
+        shutil.rmtree(cache, ignore_errors=True)
+        run = timed_build(corpus, work / f"out-{size}", cache)
+        runs.append(run)
+        print(f"cold {run.articles:>6} articles: {run.seconds:7.1f} s, peak {run.peak_mb:7.0f} MB, {run.pages} pages, site {run.site_mb:.0f} MB", flush=True)
+    slope = exponent(runs)
+    if slope is not None:
+        print(f"time grows as N^{slope:.2f}")
+    if args.warm:
+        size = max(args.articles)
+        corpus = work / f"corpus-{size}"
+        extra = sorted(corpus.iterdir())[0]
+        shutil.copyfile(extra, corpus / "zz-added.txt")
+        (corpus / "zz-added.txt").write_text(extra.read_text("utf-8") + "\nOne more paragraph makes this a new article.\n", "utf-8")
+        run = timed_build(corpus, work / f"out-{size}", work / f"cache-{size}")
+        print(f"warm {run.articles:>6} articles (one added): {run.seconds:7.1f} s, peak {run.peak_mb:7.0f} MB")
+        (corpus / "zz-added.txt").unlink()
+    if not args.work:
+        shutil.rmtree(work, ignore_errors=True)
+    return 0

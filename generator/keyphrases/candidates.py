@@ -1,11 +1,13 @@
-"""Keyphrase candidates of one article: YAKE's phrases, re-scored for what an editor would pick.
+"""Keyphrase candidates of one article: noun phrases of its opening, scored by YAKE and as news.
 
-YAKE (the `yake` package) proposes phrases of up to three words from the title, standfirst and
-the opening of the body, where news puts its key facts, scored by its statistical features.
-The project then keeps phrases that read as a topic (not a fragment, a date, a number or a
-piece of furniture) and re-weights them: phrases in the headline and lead count more, phrases
-of everyday words (their general-English frequency, `wordfreq`) count less, and names count
-less, because the site lists actors apart.
+Candidates are the noun phrases of the tagged opening of the article (headline, standfirst,
+first paragraphs: see `nlp.tagging`): runs of adjectives, nouns, names, numbers and participles
+that end on a noun, with 'of' allowed inside ('three days of national mourning'), and their
+shorter well-formed parts. Each is scored with YAKE's term statistics (`yake`'s `DataCore`:
+position, frequency, spread and context of each word; phrase score = product of word scores
+over their sum times the phrase's frequency, lower is better), then weighted as news: words of
+the headline and lead count more, everyday words (general-English frequency, `wordfreq`)
+count less, and so do names, which the site lists as actors.
 """
 
 from __future__ import annotations
@@ -15,7 +17,9 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 import yake
+from spacy.tokens import Doc, Token
 from wordfreq import zipf_frequency
+from yake.data import DataCore
 
 from generator import resources
 from generator.clean.cohesion import stem
@@ -23,72 +27,152 @@ from generator.clean.dates import month_names, weekday_names
 from generator.model import Keyphrase
 from generator.settings import KeyphraseSettings
 
-YAKE_TOP = 40
-ANALYSED_WORDS = 400
-"""YAKE reads the headline, standfirst and this many words of the body: news is front-loaded."""
-EVERYDAY_ZIPF = 5.0
-"""A one-word phrase this frequent in general English ('time', 'people') says little alone."""
+MAX_CANDIDATES = 40
+EVERYDAY_ZIPF = 4.3
+"""A one-word phrase this frequent in general English ('leader', 'votes') says little alone."""
+SINGLE_WORD_WEIGHT = 0.7
+EVERYDAY_WEIGHT = 0.35
 NAME_WEIGHT = 0.6
 HEAD_BONUS = 0.5
 LEAD_BONUS = 0.25
-NUMBER = re.compile(r"^[\d.,%:/-]+(?:st|nd|rd|th|s)?$")
-
-
-@lru_cache(maxsize=None)
-def _extractor(settings: KeyphraseSettings, language: str) -> yake.KeywordExtractor:
-    return yake.KeywordExtractor(
-        lan=language, n=3, top=YAKE_TOP, dedup_lim=settings.yake_dedup, dedup_func="seqm", window_size=settings.yake_window
-    )
+LEAD_WORDS = 60
+MODIFIER_POS = frozenset({"ADJ", "NOUN", "PROPN", "NUM"})
+HEAD_POS = frozenset({"NOUN", "PROPN"})
+PARTICIPLES = frozenset({"VBN", "VBG"})
+"""'destroyed homes', 'rising prices': verb forms that modify a noun."""
+MODIFIER_CONTEXT = frozenset({"DET", "ADJ", "ADP", "NUM"})
+NUMBER = re.compile(r"^[\d.,%:/-]+$")
+PERSON_HEADS = frozenset({"PERSON"})
+"""A phrase about a person is the person, listed as an actor: not a keyphrase."""
+COMMON_BONUS = 0.5
+"""Relevance gained by a phrase with no name in it: keyphrases carry what happened."""
 
 
 @lru_cache(maxsize=None)
 def _stopwords(language: str) -> frozenset[str]:
-    return frozenset(_extractor(KeyphraseSettings(), language).stopword_set) | month_names(language) | weekday_names(language)
+    return frozenset(yake.KeywordExtractor(lan=language).stopword_set)
 
 
-def well_formed(words: Sequence[str], language: str = "en") -> bool:
-    """A phrase that can stand as a topic: no edge stopword, number, date word or furniture."""
-    if not words:
-        return False
-    stop = _stopwords(language)
-    lowered = [w.lower() for w in words]
-    if lowered[0] in stop or lowered[-1] in stop or any(NUMBER.match(w) for w in (lowered[0], lowered[-1])):
-        return False
-    if all(w in resources.words("furniture", language) or w in stop for w in lowered):
-        return False
-    return not any(w in resources.words("agencies", language) for w in lowered)
+@lru_cache(maxsize=None)
+def _unfit_words(language: str) -> frozenset[str]:
+    """Words that never start or end a keyphrase: dates, furniture, agencies."""
+    return month_names(language) | weekday_names(language) | resources.words("furniture", language) | resources.words("agencies", language)
 
 
 def is_name(phrase: str) -> bool:
     """Every word capitalised: a name rather than a topic phrase."""
     words = phrase.split()
-    return all(w[:1].isupper() for w in words)
+    return bool(words) and all(w[:1].isupper() for w in words)
 
 
-def extract(title: str, lead: str, body: str, settings: KeyphraseSettings, language: str = "en") -> tuple[Keyphrase, ...]:
-    """Scored candidates of one article, best first."""
-    head = f"{title}\n{lead}".strip()
-    words = body.split()
-    text = f"{head}\n\n{' '.join(words[:ANALYSED_WORDS])}"
-    if not text.strip():
-        return ()
-    head_stems = {stem(w) for w in re.findall(r"\w+", head)}
-    lead_stems = {stem(w) for w in re.findall(r"\w+", " ".join(words[:60]))}
-    scored: dict[str, tuple[float, str]] = {}
-    for phrase, yake_score in _extractor(settings, language).extract_keywords(text):
-        tokens = phrase.split()
-        if len(tokens) > settings.max_words or not well_formed(tokens, language):
+def _can_start(token: Token) -> bool:
+    if token.is_stop or token.like_num:
+        return False
+    if token.tag_ in PARTICIPLES:
+        # 'the destroyed homes', 'of rising prices'; not 'have killed thousands', ', beating X'
+        return token.i > 0 and token.doc[token.i - 1].pos_ in MODIFIER_CONTEXT
+    return token.pos_ in MODIFIER_POS
+
+
+def _can_continue(token: Token) -> bool:
+    return token.pos_ in MODIFIER_POS or token.tag_ in PARTICIPLES or token.tag_ == "HYPH" or token.lower_ == "of"
+
+
+def noun_phrases(tokens: Sequence[Token], max_words: int, language: str) -> list[tuple[int, int]]:
+    """(start, end) token offsets of noun phrases and their well-formed parts."""
+    unfit = _unfit_words(language)
+    outlet_heads = resources.words("outlet_heads", language)
+    found = []
+    i = 0
+    while i < len(tokens):
+        if not _can_start(tokens[i]):
+            i += 1
             continue
-        relevance = 1.0 / (1.0 + 10 * yake_score)
-        stems = [stem(t) for t in tokens]
-        relevance *= 1 + HEAD_BONUS * (sum(s in head_stems for s in stems) / len(stems))
-        relevance *= 1 + LEAD_BONUS * (sum(s in lead_stems for s in stems) / len(stems))
-        if len(tokens) == 1 and zipf_frequency(tokens[0].lower(), language) >= EVERYDAY_ZIPF:
-            relevance *= 0.5
+        j = i
+        while j + 1 < len(tokens) and _can_continue(tokens[j + 1]) and "\n" not in tokens[j].whitespace_:
+            j += 1
+        run = tokens[i : j + 1]
+        for a in range(len(run)):
+            if not _can_start(run[a]) or run[a].lower_ in unfit:
+                continue
+            for b in range(a, min(len(run), a + max_words + 2)):
+                words = [t for t in run[a : b + 1] if t.tag_ != "HYPH"]
+                if len(words) > max_words or run[b].pos_ not in HEAD_POS or run[b].lower_ in unfit or NUMBER.match(run[b].text):
+                    continue
+                if run[b].ent_type_ in PERSON_HEADS or run[a].ent_type_ in PERSON_HEADS and run[a].ent_iob_ != "B":
+                    continue
+                if ":" in run[b].text or not any(ch.isalpha() for ch in run[b].text) or a == b and len(run[a].text) < 3:
+                    continue  # times, numbers, 'm' of '15m'
+                if run[b].lower_ in outlet_heads and any(t.ent_type_ == "ORG" for t in run[a : b + 1]):
+                    continue  # 'the official X news agency' is a source
+                found.append((run[a].i, run[b].i + 1))
+        i = j + 1
+    return found
+
+
+def _text(tokens: Sequence[Token]) -> str:
+    return "".join(t.text + (t.whitespace_ if k < len(tokens) - 1 else "") for k, t in enumerate(tokens)).replace("\n", " ")
+
+
+def _phrase(tokens: Sequence[Token]) -> str:
+    """A phrase as written, its first word lower-cased where only a sentence start capitalised it."""
+    text = _text(tokens)
+    first = tokens[0]
+    if first.is_sent_start and not first.ent_type_ and first.text[:1].isupper() and first.text[1:].islower():
+        text = text[:1].lower() + text[1:]
+    return text
+
+
+def _yake_core(text: str, settings: KeyphraseSettings, language: str) -> DataCore:
+    core = DataCore(text=text, stopword_set=set(_stopwords(language)), config={"windows_size": settings.yake_window, "n": 1})
+    core.build_single_terms_features(features=None)
+    return core
+
+
+def _yake_score(core: DataCore, words: Sequence[str], frequency: int) -> float:
+    """YAKE's score of a phrase from its words' scores (stopwords inside are skipped)."""
+    total, product = 0.0, 1.0
+    for word in words:
+        term = core.get_term(word, save_non_seen=False)
+        if term.stopword or term.tf == 0:
+            continue
+        total += term.h
+        product *= term.h
+    return product / ((total + 1) * max(1, frequency))
+
+
+def extract(doc: Doc, head_end: int, settings: KeyphraseSettings, language: str = "en") -> tuple[Keyphrase, ...]:
+    """Scored candidates from the tagged opening of a parsed article, best first.
+
+    `head_end` is the character offset where the body begins (after headline and standfirst).
+    """
+    tokens = [t for t in doc if t.pos_]
+    if not tokens:
+        return ()
+    window_text = _text(tokens)
+    core = _yake_core(window_text, settings, language)
+    spans = noun_phrases(tokens, settings.max_words, language)
+    phrases = [(_phrase(doc[a:b]), any(t.ent_type_ for t in doc[a:b])) for a, b in spans]
+    lowered = window_text.lower()
+    head_stems = {stem(t.text) for t in tokens if t.idx < head_end}
+    body_tokens = [t for t in tokens if t.idx >= head_end]
+    lead_stems = {stem(t.text) for t in body_tokens[:LEAD_WORDS]}
+    scored: dict[str, tuple[float, str]] = {}
+    for phrase, has_name in phrases:
+        words = phrase.split()
+        frequency = lowered.count(phrase.lower())
+        relevance = 1.0 / (1.0 + 10 * _yake_score(core, words, frequency))
+        stems = [stem(w) for w in words]
+        relevance *= 1 + HEAD_BONUS * sum(s in head_stems for s in stems) / len(stems)
+        relevance *= 1 + LEAD_BONUS * sum(s in lead_stems for s in stems) / len(stems)
+        if len(words) == 1:
+            relevance *= SINGLE_WORD_WEIGHT if zipf_frequency(words[0].lower(), language) < EVERYDAY_ZIPF else EVERYDAY_WEIGHT
         if is_name(phrase):
             relevance *= NAME_WEIGHT
+        elif not has_name:
+            relevance *= 1 + COMMON_BONUS
         key = " ".join(stems)
         if key not in scored or scored[key][0] < relevance:
             scored[key] = (relevance, phrase)
-    ranked = sorted(scored.values(), key=lambda item: (-item[0], item[1]))
+    ranked = sorted(scored.values(), key=lambda item: (-item[0], item[1]))[:MAX_CANDIDATES]
     return tuple(Keyphrase(phrase, round(score, 6)) for score, phrase in ranked)

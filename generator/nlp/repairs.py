@@ -20,7 +20,7 @@ from generator import resources
 
 log = logging.getLogger(__name__)
 
-VERSION = 3
+VERSION = 4
 """Bumped whenever a repair changes, so cached analyses made with older rules are not reused."""
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"})
 COMMON_WORD_ZIPF = 4.3
@@ -176,6 +176,37 @@ def _spells(acronym: str, span: Span) -> bool:
     return all(letter in letters for letter in acronym)
 
 
+def join_name_particles(doc: Doc, spans: list[Span], language: str) -> list[Span]:
+    """'Ursula von' + 'der' + 'Leyen': lower-case particles between two parts of one name."""
+    particles = resources.words("name_particles", language)
+    ordered = sorted(spans, key=lambda s: s.start)
+    joined: list[Span] = []
+    for span in ordered:
+        previous = joined[-1] if joined else None
+        if previous is not None and previous.label_ == "PERSON" and previous.end <= span.start <= previous.end + 2:
+            between = doc[previous.end : span.start]
+            ends_open = previous[-1].is_lower and previous[-1].lower_ in particles
+            if (len(between) or ends_open) and all(t.lower_ in particles and t.is_lower for t in between) and span[0].text[:1].isupper():
+                joined[-1] = Span(doc, previous.start, span.end, label="PERSON")
+                continue
+        joined.append(span)
+    return _with_particle_tails(doc, joined, particles)
+
+
+def _with_particle_tails(doc: Doc, spans: list[Span], particles: frozenset[str]) -> list[Span]:
+    """A person's name that stops before 'der Leyen' (particles, then a capitalised word) takes it."""
+    taken = {i for span in spans for i in range(span.start, span.end)}
+    repaired = []
+    for span in spans:
+        end = span.end
+        while end < len(doc) and doc[end].is_lower and doc[end].lower_ in particles and end not in taken:
+            end += 1
+        if span.label_ == "PERSON" and end > span.end and end < len(doc) and doc[end].text[:1].isupper() and end not in taken:
+            span = Span(doc, span.start, end + 1, label="PERSON")
+        repaired.append(span)
+    return repaired
+
+
 def join_given_names(doc: Doc, spans: list[Span], language: str) -> list[Span]:
     """'Yury' + 'Ushakov' read as two names side by side: one person."""
     ordered = sorted(spans, key=lambda s: s.start)
@@ -221,6 +252,7 @@ REPAIRS: tuple[Repair, ...] = (
     extend_designators,
     split_possessor,
     trim_edges,
+    join_name_particles,
     join_given_names,
     drop_non_names,
     parenthesised_acronyms,

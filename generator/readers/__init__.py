@@ -93,7 +93,16 @@ def _read(entry: Entry, max_bytes: int) -> ReaderOutput:
         data = read_bytes(entry.path, max_bytes)
     except OSError as error:
         raise ReadError(error.strerror or str(error), kind="unreadable") from None
-    return READERS[suffix(entry.name)](data, entry.name)
+    try:
+        return READERS[suffix(entry.name)](data, entry.name)
+    except ReadError:
+        raise
+    except Exception as error:  # noqa: BLE001 - untrusted input must not stop the build
+        # A parser library failing on hostile bytes is one bad file, not a failed build; the
+        # traceback is logged so the failure can be reported upstream.
+        log.error("%s: the %s reader failed", entry.name, suffix(entry.name), exc_info=True)
+        what = f"{type(error).__name__}: {error}" if str(error) else type(error).__name__
+        raise ReadError(f"the reader failed ({what})", kind="reader error") from None
 
 
 class _Collected:

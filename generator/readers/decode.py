@@ -42,6 +42,9 @@ MIN_CHARSET_CONFIDENCE = 0.9
 # More control characters than this share of the text means binary data, not text.
 MAX_CONTROL_SHARE = 0.01
 CONTROL_CHARS = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
+# A lone surrogate (from "\\ud800" in JSON or &#xD800; in markup) is no character: it could not
+# even be written out as UTF-8.
+SURROGATES = re.compile("[\ud800-\udfff]")
 # Declared charsets that are never believed: web browsers read these labels as UTF-8 or
 # refuse them, and the escape codecs would turn backslashes in the text into characters.
 IGNORED_DECLARATIONS = (
@@ -73,10 +76,10 @@ class Decoded:
 
 
 def normalise(text: str) -> str:
-    """The text in NFC with '\\n' line ends and without BOM or NUL characters."""
+    """The text in NFC with '\\n' line ends, without BOM or NUL, lone surrogates replaced."""
     # Removal goes first: dropping a NUL between a letter and a combining mark would otherwise
     # leave a sequence that NFC composes only on a second pass, breaking idempotence.
-    text = text.replace("\ufeff", "").replace("\x00", "")
+    text = SURROGATES.sub("\ufffd", text.replace("\ufeff", "").replace("\x00", ""))
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     return unicodedata.normalize("NFC", text)
 
@@ -215,7 +218,7 @@ def _preferred_charset(matches: list[CharsetMatch], best: CharsetMatch) -> str:
 
 
 def _check_text(text: str) -> None:
-    if not text.strip():
+    if not normalise(text).strip():  # a BOM alone, or BOMs and white space
         raise ReadError("the file holds only white space", kind="empty")
     if _too_many_controls(text):
         raise ReadError("the file is binary (too many control characters), not text", kind="binary")

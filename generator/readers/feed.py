@@ -46,13 +46,20 @@ def read_feed(data: bytes, name: str) -> ReaderOutput:
 def _parse(data: bytes, name: str) -> tuple[feedparser.FeedParserDict, str, str | None]:
     # A stream, never bare bytes or a str: feedparser opens a str as a URL, and bytes or a str
     # as a file path, so a file holding "/etc/passwd" would make it read that file.
-    parsed = feedparser.parse(io.BytesIO(data))
+    parsed = _feedparser(data)
     if not isinstance(parsed.get("bozo_exception"), ENCODING_GUESSED):
         return parsed, parsed.get("encoding") or "utf-8", None
     # feedparser fell back to a guess; decode like every other file and parse clean UTF-8.
     decoded = decode(data, name)
     utf8 = XML_DECLARATION.sub("", decoded.text, count=1).encode("utf-8")
-    return feedparser.parse(io.BytesIO(utf8)), decoded.encoding, decoded.note
+    return _feedparser(utf8), decoded.encoding, decoded.note
+
+
+def _feedparser(data: bytes) -> feedparser.FeedParserDict:
+    try:
+        return feedparser.parse(io.BytesIO(data))
+    except ValueError as error:  # its lenient parser fails on a reference to a surrogate (&#xD800;)
+        raise ReadError(f"invalid feed: {error}", kind="invalid feed") from None
 
 
 def _check_feed(parsed: feedparser.FeedParserDict, name: str) -> None:

@@ -9,6 +9,7 @@ import time
 from collections.abc import Mapping
 
 from generator.model import InputMeta
+from generator.readers.decode import normalise
 
 log = logging.getLogger(__name__)
 
@@ -53,14 +54,14 @@ def _parse_date(text: str) -> str | None:
 
 
 def clean_text(value: object) -> str | None:
-    """A one-line value with white space collapsed; lists of strings joined; None when empty."""
+    """A normalised one-line value, white space collapsed; lists of strings joined; None when empty."""
     if isinstance(value, (list, tuple)):
         # Only flat lists of strings: nested YAML aliases could otherwise expand without bound.
         parts = (clean_text(part) for part in value if isinstance(part, str))
         return ", ".join(part for part in parts if part) or None
     if isinstance(value, bool) or not isinstance(value, (str, int, float)):
         return None
-    return " ".join(str(value).split()) or None
+    return " ".join(normalise(str(value)).split()) or None
 
 
 def meta_from_fields(fields: Mapping[str, object], name: str) -> InputMeta:

@@ -39,7 +39,9 @@ def test_empty_and_whitespace_only_are_refused_as_empty(data):
     assert refusal(data).kind == "empty"
 
 
-@pytest.mark.parametrize("data", [codecs.BOM_UTF8, codecs.BOM_UTF16_LE + " \n".encode("utf-16-le")])
+@pytest.mark.parametrize(
+    "data", [codecs.BOM_UTF8, codecs.BOM_UTF16_LE + " \n".encode("utf-16-le"), codecs.BOM_UTF16_LE * 2]
+)
 def test_only_a_bom_and_white_space_is_empty(data):
     assert refusal(data).kind == "empty"
 
@@ -193,12 +195,17 @@ def test_normalise_composes_and_cleans():
     assert normalise("\ufeffCafe\u0301\r\nA\x00B\rC") == "Café\nAB\nC"
 
 
-@given(st.text())
+def test_normalise_replaces_lone_surrogates():
+    assert normalise("a\ud800b\udfffc") == "a\ufffdb\ufffdc"
+
+
+@given(st.text(alphabet=st.characters(blacklist_categories=())))  # surrogates included
 def test_normalise_is_idempotent_and_clean(text):
     once = normalise(text)
     assert normalise(once) == once
     assert "\r" not in once and "\x00" not in once and "\ufeff" not in once
     assert unicodedata.is_normalized("NFC", once)
+    once.encode("utf-8")  # writable: no lone surrogate
 
 
 @given(st.text(alphabet=st.sampled_from("ab\u0301\u0308\x00\r\n\ufeff"), max_size=30))

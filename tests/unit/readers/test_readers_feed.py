@@ -158,6 +158,14 @@ def test_recovered_items_of_a_broken_feed_are_kept_with_a_warning(caplog):
     assert "cut.xml" in caplog.text and "not well-formed" in caplog.text
 
 
+def test_reference_to_a_surrogate_does_not_crash_the_reader():
+    # feedparser's lenient parser raises UnicodeEncodeError on this; it is one invalid feed.
+    xml = b'<rss version="2.0"><channel><title>T</title><item><title>&#xD800;</title></item></channel></rss>'
+    with pytest.raises(ReadError) as caught:
+        read_feed(xml, "surrogate.xml")
+    assert caught.value.kind == "invalid feed"
+
+
 @pytest.mark.parametrize(
     "xml",
     [

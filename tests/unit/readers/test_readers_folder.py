@@ -284,6 +284,23 @@ def test_bad_items_inside_a_file_are_problems_and_the_file_is_read(folder, write
     assert "skipped items.jsonl: line 2: not valid JSON" in caplog.text
 
 
+def test_a_reader_crash_skips_that_file_only(folder, write, monkeypatch, caplog):
+    def crash(data, name):
+        raise RuntimeError("parser bug")
+
+    monkeypatch.setitem(READERS, ".md", crash)
+    write("a.md", STORY)
+    write("b.txt", STORY + "More.")
+    with caplog.at_level(logging.ERROR):
+        result = read(folder)
+    assert record(result, "a.md").status == "skipped"
+    assert "RuntimeError: parser bug" in record(result, "a.md").reason
+    assert [source.path for source in result.sources] == ["b.txt"]
+    assert "a.md: the .md reader failed" in caplog.text
+    with pytest.raises(InputError):
+        read(folder, strict=True)
+
+
 def test_output_is_deterministic(folder, write):
     for index in range(12):
         write(f"dir{index % 3}/file{index}.txt", f"Story number {index}. {STORY}")

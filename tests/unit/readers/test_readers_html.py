@@ -110,7 +110,8 @@ def test_a_copyright_year_is_not_taken_for_the_date():
 
 
 def test_list_of_links_is_not_an_article():
-    links = "".join(f"<li><a href='/s{n}'>Story number {n} about the harbour and the city council</a></li>" for n in range(25))
+    item = "<li><a href='/s{n}'>Story number {n} about the harbour and the city council</a></li>"
+    links = "".join(item.format(n=n) for n in range(25))
     home = f"<html><head><title>Herald</title></head><body><h1>Latest news</h1><ul>{links}</ul></body></html>"
     with pytest.raises(ReadError) as caught:
         read_html(home.encode(), "index.html")

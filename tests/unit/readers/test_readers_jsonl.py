@@ -63,6 +63,11 @@ def test_text_is_normalised():
     assert read_jsonl(lines({"text": "Cafe\u0301\r\nouvert"}), "n.jsonl").sources[0].text == "Café\nouvert"
 
 
+def test_escaped_lone_surrogate_is_replaced():
+    source = read_jsonl(b'{"text": "bad \\ud800 char", "title": "t\\udc00"}', "s.jsonl").sources[0]
+    assert (source.text, source.meta.title) == ("bad \ufffd char", "t\ufffd")
+
+
 def test_crlf_line_ends_and_blank_lines():
     data = b'{"text": "One."}\r\n\r\n   \r\n{"text": "Two."}\r\n'
     assert [source.item for source in read_jsonl(data, "crlf.jsonl").sources] == [1, 4]
