@@ -65,6 +65,7 @@ def to_contract(digest: Digest) -> dict:
                 "source": record.source,
                 "status": record.status,
                 "reason": record.reason,
+                "kind": record.kind,
                 "encoding": record.encoding,
                 "duplicate_of": record.duplicate_of,
                 "articles": list(record.articles),

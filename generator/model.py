@@ -115,6 +115,8 @@ class Article:
     furniture: tuple[Furniture, ...] = ()
     also_in: tuple[str, ...] = ()
     """Other inputs that carry the same article (exact or near duplicates, the same URL)."""
+    headline_only: bool = False
+    """The page gives only this story's headline (a teaser, a bulletin's opening headlines)."""
 
     @property
     def body(self) -> str:
@@ -306,6 +308,8 @@ class InputRecord:
     source: str
     status: InputStatus
     reason: str | None = None
+    kind: str | None = None
+    """Short class of the reason a file was skipped ("empty", "binary", "no news"...)."""
     encoding: str | None = None
     duplicate_of: str | None = None
     articles: tuple[str, ...] = ()

@@ -29,7 +29,7 @@ from generator.errors import InputError, ReadError
 from generator.executors import create as create_executor
 from generator.keyphrases import rank
 from generator.model import Analysis, Article, ArticleDigest, Digest, InputRecord, Problem
-from generator.readers import ReadResult, read_folder
+from generator.readers import FALLBACK, ReadResult, read_folder
 from generator.settings import Settings, cache_dir, worker_count
 from generator.topics import build as topic_builder
 from generator.topics import cluster
@@ -149,13 +149,14 @@ def input_records(read: ReadResult, articles: Sequence[Article], problems: Seque
     made: dict[str, list[str]] = {}
     for article in articles:
         made.setdefault(article.source, []).append(article.id)
-    no_news = {p.path: p.reason for p in problems}
+    no_news = {p.path: p for p in problems}
     records = []
     for record in read.records:
         if record.status == "read" and record.source in duplicates:
             record = dataclasses.replace(record, status="duplicate", duplicate_of=duplicates[record.source], reason=f"near duplicate of {duplicates[record.source]}")
         elif record.status == "read" and record.source not in made and record.source in no_news:
-            record = dataclasses.replace(record, status="skipped", reason=no_news[record.source])
+            problem = no_news[record.source]
+            record = dataclasses.replace(record, status="skipped", reason=problem.reason, kind=problem.kind)
         records.append(dataclasses.replace(record, articles=tuple(made.get(record.source, ()))))
     return tuple(records)
 
@@ -180,6 +181,13 @@ def build_digest(settings: Settings) -> Digest:
         index = actor_stage.build(articles, analyses, settings.actors, io.language, io.explain)
     with timed("topics"):
         groups = cluster.cluster(articles, analyses, index.by_article, settings.topics)
+        lone = cluster.lone_headlines(groups, articles)
+        if lone:
+            log.info("%d headline-only article(s) match no story and are left out", len(lone))
+            articles = [a for i, a in enumerate(articles) if i not in lone]
+            analyses = [a for i, a in enumerate(analyses) if i not in lone]
+            index = actor_stage.build(articles, analyses, settings.actors, io.language, io.explain)
+            groups = cluster.cluster(articles, analyses, index.by_article, settings.topics)
         article_phrases = rank.per_article(analyses, groups, settings.keyphrases)
         topic_phrases = rank.per_topic(analyses, groups, settings.keyphrases)
         topics = topic_builder.build(groups, articles, analyses, index, topic_phrases, settings.topics)
@@ -204,8 +212,8 @@ def build_digest(settings: Settings) -> Digest:
 def summary_line(digest: Digest) -> str:
     """One line that accounts for every input file."""
     status = Counter(record.status for record in digest.inputs)
-    skipped = Counter((record.reason or "unknown").split(":")[0] for record in digest.inputs if record.status == "skipped")
-    fallback = sum(1 for record in digest.inputs if record.encoding and record.encoding.lower().replace("-", "") not in ("utf8", "ascii"))
+    skipped = Counter(record.kind or "unusable" for record in digest.inputs if record.status == "skipped")
+    fallback = sum(1 for record in digest.inputs if record.kind == FALLBACK)
     reasons = ", ".join(f"{count} {reason}" for reason, count in sorted(skipped.items()))
     return (
         f"files: {len(digest.inputs)} found, {status['read']} read, {status['skipped']} skipped"

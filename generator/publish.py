@@ -1,91 +1,221 @@
-"""Write the generated pages and digest.json into docs/, and build the site, atomically.
+"""Publish: the generated docs tree and the built site replace the previous ones whole, or not at all.
 
-Everything is first written into a temporary folder beside its destination and
-then moved into place with renames, so that a failed build never leaves a
-half-written docs/ or site/ behind: the previous one stays as it was.
+A publication builds the complete new docs folder (hand-written pages linked or copied in, the
+generated pages written) and, with a site folder, the complete site (MkDocs, then Pagefind) in
+staging folders beside them, then swaps both in at once (see `generator.site.atomic`). A failure,
+Ctrl-C or SIGTERM at any moment leaves the previous docs and site exactly as they were.
 """
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import shutil
-import tempfile
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from importlib import resources
 from pathlib import Path, PurePosixPath
 
 from generator.errors import PublishError
+from generator.settings import Settings
+from generator.site import atomic, search
+from generator.site.layout import ABOUT, DIGEST_JSON, GENERATED_ROOTS
 
 log = logging.getLogger(__name__)
 
-# What a build owns inside the docs folder; everything else there is hand-written and left alone.
-GENERATED = ("index.md", "digest.json", "topics", "articles", "actors", "tags")
+SITE_PACKAGE = "generator.site"
+BASE_CONFIG = "mkdocs.base.yml"
+OVERRIDES = "overrides"
+GENERATED_MARK = "---\n# news-digest: generated page."
+"""First line of a generated About page: a page without it is hand-written and kept."""
+LEGACY = ("tags", ".staging-", ".retired-")
+"""What older builds generated in the docs folder (tag pages, staging folders): never kept."""
 
 
-def _safe_relative(path: str) -> PurePosixPath:
-    """A generated path must stay inside the docs folder and inside a generated entry."""
+def publish(pages: Mapping[str, str], digest_json: str, settings: Settings) -> None:
+    """Write the generated docs and, with settings.io.site, build and index the site; all or nothing."""
+    for path in pages:
+        _checked(path)
+    docs, site = settings.io.docs, settings.io.site
+    if site is not None and _overlap(docs, site):
+        raise PublishError(f"the docs folder {docs} and the site folder {site} must not contain each other")
+    with atomic.terminable(), atomic.Swap(docs, *([site] if site else [])) as swap:
+        try:
+            staged_docs = swap.stage(docs)
+            write_docs(pages, digest_json, docs, staged_docs)
+            if site is not None:
+                staged_site = swap.stage(site)
+                build_site(config_file(settings), staged_docs, staged_site, _generated(digest_json))
+                if settings.io.search:
+                    search.index(staged_site)
+        except OSError as error:
+            raise PublishError(f"could not write the new docs or site: {error}; nothing was changed") from error
+        swap.commit()
+    log.info("published %d pages into %s%s", len(pages), docs, f" and built {site}" if site else "")
+
+
+def _overlap(first: Path, second: Path) -> bool:
+    a, b = first.resolve(), second.resolve()
+    return a == b or a in b.parents or b in a.parents
+
+
+def _checked(path: str) -> PurePosixPath:
+    """A generated path must stay inside the generated part of the docs folder."""
     relative = PurePosixPath(path)
-    if relative.is_absolute() or ".." in relative.parts or not relative.parts or relative.parts[0] not in GENERATED:
-        raise PublishError(f"refusing to write outside the generated part of docs/: {path!r}")
+    if (
+        relative.is_absolute()
+        or not relative.parts
+        or any(part in ("..", ".", "") for part in relative.parts)
+        or (relative.parts[0] not in GENERATED_ROOTS and path != ABOUT)
+        or "\\" in path
+    ):
+        raise PublishError(f"refusing to write outside the generated part of the docs folder: {path!r}")
     return relative
 
 
-def write_docs(pages: Mapping[str, str], digest_json: str, docs_dir: Path) -> None:
-    """Replace the generated part of docs_dir with pages and digest.json."""
-    docs_dir.mkdir(parents=True, exist_ok=True)
-    # A leading dot keeps MkDocs from ever reading the staging folders.
-    staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=docs_dir))
-    retired = Path(tempfile.mkdtemp(prefix=".retired-", dir=docs_dir))
+def _hand_written(entry: Path) -> bool:
+    name = entry.name
+    return not (
+        name in GENERATED_ROOTS
+        or name.startswith(atomic.PREFIX)
+        or any(name == legacy or (legacy.endswith("-") and name.startswith(legacy)) for legacy in LEGACY)
+    )
+
+
+def _link_or_copy(source: str, target: str) -> None:
     try:
-        files = {**pages, "digest.json": digest_json}
-        for path, text in files.items():
-            target = staging / _safe_relative(path)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(text, encoding="utf-8")
-        for name in GENERATED:
-            current, fresh = docs_dir / name, staging / name
-            if current.exists():
-                os.replace(current, retired / name)
-            if fresh.exists():
-                os.replace(fresh, current)
-    except OSError as error:
-        raise PublishError(f"could not write {docs_dir}: {error}") from error
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
+
+
+def write_docs(pages: Mapping[str, str], digest_json: str, current: Path, staged: Path) -> None:
+    """Fill staged with the hand-written entries of current plus the generated pages and digest.json."""
+    if current.is_dir():
+        for entry in sorted(current.iterdir()):
+            if not _hand_written(entry):
+                continue
+            target = staged / entry.name
+            if entry.is_dir() and not entry.is_symlink():
+                shutil.copytree(entry, target, symlinks=True, copy_function=_link_or_copy)
+            elif entry.is_symlink():
+                os.symlink(os.readlink(entry), target)
+            else:
+                _link_or_copy(str(entry), str(target))
+    about = staged / ABOUT
+    keep_about = about.is_file() and not about.read_text("utf-8", errors="replace").startswith(GENERATED_MARK)
+    files = {**pages, DIGEST_JSON: digest_json}
+    for path, text in sorted(files.items()):
+        if path == ABOUT and keep_about:
+            continue
+        target = staged / _checked(path)
+        if path == ABOUT:
+            about.unlink(missing_ok=True)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+    log.info("wrote %d pages and digest.json", len(pages))
+
+
+def config_file(settings: Settings) -> Path:
+    """The MkDocs configuration: --mkdocs, else ./mkdocs.yml, else the packaged default."""
+    if settings.io.mkdocs_config is not None:
+        return settings.io.mkdocs_config
+    local = Path("mkdocs.yml")
+    if local.is_file():
+        return local
+    return packaged(BASE_CONFIG)
+
+
+def packaged(name: str) -> Path:
+    """A file or folder shipped in generator/site."""
+    return Path(str(resources.files(SITE_PACKAGE).joinpath(name)))
+
+
+def _generated(digest_json: str) -> str | None:
+    try:
+        return json.loads(digest_json).get("generated")
+    except (ValueError, AttributeError):
+        return None
+
+
+@contextmanager
+def _reproducible(generated: str | None) -> Iterator[None]:
+    """Date the build by the digest (SOURCE_DATE_EPOCH), so that two builds give the same bytes."""
+    import datetime
+
+    if generated is None or "SOURCE_DATE_EPOCH" in os.environ:
+        yield
+        return
+    try:
+        when = datetime.datetime.fromisoformat(generated.replace("Z", "+00:00"))
+    except ValueError:
+        yield
+        return
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=datetime.timezone.utc)
+    os.environ["SOURCE_DATE_EPOCH"] = str(int(when.timestamp()))
+    try:
+        yield
     finally:
-        shutil.rmtree(staging, ignore_errors=True)
-        shutil.rmtree(retired, ignore_errors=True)
-    log.info("wrote %d pages and digest.json into %s", len(pages), docs_dir)
+        os.environ.pop("SOURCE_DATE_EPOCH", None)
 
 
-def build_site(mkdocs_file: Path, docs_dir: Path, site_dir: Path) -> None:
-    """Run `mkdocs build --strict` into a temporary folder, then swap it in as site_dir."""
+@contextmanager
+def _quiet_mkdocs() -> Iterator[None]:
+    """MkDocs' progress lines only with -v; its warnings always."""
+    logger = logging.getLogger("mkdocs")
+    previous = logger.level
+    if not log.isEnabledFor(logging.DEBUG):
+        logger.setLevel(logging.WARNING)
+    try:
+        yield
+    finally:
+        logger.setLevel(previous)
+
+
+def _existing_nav(nav, docs: Path):
+    """The nav without entries for pages that do not exist in docs."""
+    if isinstance(nav, list):
+        kept = [item for item in (_existing_nav(entry, docs) for entry in nav) if item is not None]
+        return kept or None
+    if isinstance(nav, dict):
+        kept = {key: value for key, value in ((k, _existing_nav(v, docs)) for k, v in nav.items()) if value is not None}
+        return kept or None
+    if isinstance(nav, str) and "://" not in nav and nav.endswith(".md") and not (docs / nav).is_file():
+        log.info("nav entry %s left out: the page does not exist", nav)
+        return None
+    return nav
+
+
+def build_site(mkdocs_file: Path, docs: Path, site: Path, generated: str | None = None) -> None:
+    """Build docs into site with MkDocs (strict), with the digest's theme overrides."""
+    import jinja2
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
-    site_dir = site_dir.resolve()
-    site_dir.parent.mkdir(parents=True, exist_ok=True)
-    fresh = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-new-", dir=site_dir.parent))
-    retired = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-old-", dir=site_dir.parent))
     try:
-        config = load_config(
-            str(mkdocs_file), docs_dir=str(docs_dir.resolve()), site_dir=str(fresh), strict=True
-        )
-        config.plugins.on_startup(command="build", dirty=False)
-        try:
-            build(config)
-        finally:
-            config.plugins.on_shutdown()
-        if site_dir.exists():
-            os.replace(site_dir, retired / site_dir.name)
-        os.replace(fresh, site_dir)
+        with _quiet_mkdocs(), _reproducible(generated):
+            config = load_config(str(mkdocs_file), docs_dir=str(docs), site_dir=str(site), strict=True)
+            overrides = str(packaged(OVERRIDES))
+            if overrides not in map(str, config.theme.dirs):
+                config.theme.dirs.insert(1 if config.theme.custom_dir else 0, overrides)
+            if config.nav:
+                config.nav = _existing_nav(config.nav, docs)
+            config.plugins.on_startup(command="build", dirty=False)
+            try:
+                build(config)
+            finally:
+                config.plugins.on_shutdown()
     except MkDocsException as error:
         raise PublishError(
-            f"mkdocs build failed: {error}; the previous site in {site_dir} is unchanged",
-            hint="run `mkdocs build --strict` to see every warning",
+            f"mkdocs build failed: {error}; the previous docs and site are unchanged",
+            hint=f"check {mkdocs_file}; run with -v to see every MkDocs message",
         ) from error
-    except OSError as error:
-        raise PublishError(f"could not write {site_dir}: {error}") from error
-    finally:
-        shutil.rmtree(fresh, ignore_errors=True)
-        shutil.rmtree(retired, ignore_errors=True)
-    log.info("built the site into %s", site_dir)
+    except (jinja2.TemplateError, ValueError, KeyError, TypeError) as error:
+        raise PublishError(
+            f"mkdocs build failed: {type(error).__name__}: {error}; the previous docs and site are unchanged",
+            hint=f"check {mkdocs_file} and the theme overrides",
+        ) from error
+    log.info("built the site")

@@ -1,120 +1,230 @@
-"""Digest -> {relative path: Markdown} through the Jinja templates in templates/.
+"""Digest -> every generated file of the docs folder: Markdown pages, feeds, the About page.
 
-The only module that uses Jinja. Article text is data: every value printed by
-a template is escaped for Markdown and HTML unless the code marks it as
-already-safe Markup (links and numbers built here), and text never reaches
-Jinja as template source.
+The only module that uses Jinja. Article text is data: every value a template prints is escaped
+for Markdown and HTML by the environment's `finalize`, unless it is Markup built in code from
+escaped pieces (links, sentence-anchored text, charts); text never becomes template source.
+Views handed to the templates are plain frozen objects, sorted with explicit tie-breaks, so the
+same digest renders the same bytes.
 """
 
 from __future__ import annotations
 
-import json
-import posixpath
-import re
+import datetime
+import importlib.util
+import os
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from itertools import combinations
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 from markupsafe import Markup
 
 from generator import slugs
-from generator.model import Actor, Article, Digest, Topic
+from generator.model import Actor, ArticleDigest, Digest, Topic
+from generator.settings import Settings
+from generator.site import charts, editions, feeds
+from generator.site import layout as site_layout
+from generator.site.editions import Continuation, EditionSummary
+from generator.site.layout import Layout, page_url, relative
+from generator.site.text import (
+    UNKNOWN_OUTLET,
+    AnchoredText,
+    Segment,
+    anchor,
+    anchors_in,
+    display_title,
+    escape_html,
+    escape_markdown,
+    lead_count,
+    outlet_name,
+    paragraphs_html,
+    safe_url,
+    segments_html,
+    sentence_id,
+    shorten,
+    yaml_string,
+)
 
-TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
-# Topics shown as full sections on the home page; the rest are listed under "Other news".
-HOME_SECTIONS = 8
-HOME_KEY_POINTS = 3
-TITLE_FALLBACK_CHARS = 90
-SOURCE_LABEL_CHARS = 40
-# Characters Python-Markdown gives a meaning to and lets us backslash-escape
-# (its ESCAPED_CHARS, plus "|" from the tables extension). "<", ">" and "&"
-# become entities instead, so no HTML survives.
-MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]#|])")
-HTML_SPECIALS = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"}
-# Line starts Markdown would read as a list item; text is one line, so only its start counts.
-BULLET_START = re.compile(r"^( ?)([-+])")
-ORDERED_START = re.compile(r"^( ?\d+)\.")
-# Control characters: Python-Markdown uses \x02/\x03 as internal placeholders.
-WHITESPACE = re.compile(r"\s+")
-CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+__all__ = ["render", "escape_markdown", "templates_dir"]
+
+DESCRIPTION_CHARS = 300
+"""Longest meta description (search engines show about 160; the rest is context)."""
+CARD_PLAYERS = 4
+"""Key players named on a home-page card."""
+NETWORK_PLAYERS = 8
+"""Key players drawn in a topic's network chart."""
+NETWORK_MIN_ARTICLES = 3
+"""A topic of fewer articles gets no network chart: every pair would be named together."""
+TYPE_ORDER = ("person", "organization", "group", "place", "event", "other")
+TYPE_HEADINGS = {
+    "person": "People", "organization": "Organisations", "group": "Groups", "place": "Places",
+    "event": "Events", "other": "Other",
+}
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+UNTITLED_HINT = "No headline in the source: the first sentence stands in for it"
 
 
-def escape_markdown(text: str) -> str:
-    """Inline-safe Markdown for arbitrary text: shows exactly the characters given, on one line."""
-    text = WHITESPACE.sub(" ", CONTROL_CHARS.sub("", str(text)))
-    text = "".join(HTML_SPECIALS.get(ch, ch) for ch in text)
-    text = MARKDOWN_SPECIALS.sub(r"\\\1", text)
-    text = BULLET_START.sub(r"\1\\\2", text)
-    return ORDERED_START.sub(r"\1\\.", text)
+def templates_dir() -> Path:
+    """The page templates: shipped in the installed package, else the repository's templates/."""
+    try:
+        spec = importlib.util.find_spec("generator.templates")
+    except (ImportError, ValueError):
+        spec = None
+    if spec is not None and spec.submodule_search_locations:
+        return Path(next(iter(spec.submodule_search_locations)))
+    return Path(__file__).resolve().parent.parent / "templates"
 
 
 def _finalize(value: object) -> object:
-    """Escape every printed value unless it is Markup built by this module."""
-    if isinstance(value, Markup) or isinstance(value, (int, float)):
+    """Escape every printed value unless it is Markup built in code."""
+    if isinstance(value, Markup) or (isinstance(value, (int, float)) and not isinstance(value, bool)):
         return value
     if value is None:
         return ""
     return escape_markdown(str(value))
 
 
-def yaml_string(text: str) -> Markup:
-    """A YAML-safe scalar for front matter (JSON strings are valid YAML)."""
-    quoted = json.dumps(" ".join(str(text).split()), ensure_ascii=False)
-    # Escaped angle brackets keep the value inert inside HTML comments (tag listings).
-    return Markup(quoted.replace("<", "\\u003c").replace(">", "\\u003e"))
+def long_date(text: str | None) -> str:
+    """6 December 2025 (or "Undated")."""
+    return charts.long_date(text) if text else "Undated"
 
 
-class Paths:
-    """Where each kind of page lives; the one place that knows the site's layout."""
-
-    @staticmethod
-    def article(article_id: str) -> str:
-        return f"articles/{article_id}.md"
-
-    @staticmethod
-    def topic(topic_id: str) -> str:
-        return f"topics/{topic_id}.md"
-
-    @staticmethod
-    def actor(actor_id: str) -> str:
-        return f"actors/{actor_id}.md"
-
-    @staticmethod
-    def tag(slug: str) -> str:
-        return f"tags/{slug}.md"
+def day_heading(text: str) -> str:
+    """Saturday 6 December 2025."""
+    return f"{WEEKDAYS[datetime.date.fromisoformat(text).weekday()]} {charts.long_date(text)}"
 
 
-def shorten(text: str, limit: int) -> str:
-    """Text cut at a word boundary to at most limit characters, with an ellipsis when cut."""
-    if len(text) <= limit:
-        return text
-    return text[:limit].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+def date_range(dates: Sequence[str]) -> str:
+    """"5 December 2025" or "2-6 December 2025" style span of sorted dates, or ""."""
+    if not dates:
+        return ""
+    first, last = min(dates), max(dates)
+    if first == last:
+        return long_date(first)
+    a, b = datetime.date.fromisoformat(first), datetime.date.fromisoformat(last)
+    if (a.year, a.month) == (b.year, b.month):
+        return f"{a.day}–{long_date(last)}"
+    if a.year == b.year:
+        return f"{charts.long_date(first).rsplit(' ', 1)[0]} – {long_date(last)}"
+    return f"{long_date(first)} – {long_date(last)}"
 
 
-def display_title(article: Article) -> str:
-    """The stated title, or the opening words of the lede when the text has none."""
-    return article.title or shorten(article.paragraphs[0], TITLE_FALLBACK_CHARS)
+def plural(count: int, word: str, many: str | None = None) -> str:
+    """"1 article", "3 articles"."""
+    return f"{count} {word if count == 1 else (many or word + 's')}"
 
 
-def tag_names(digest: Digest) -> dict[str, str]:
-    """Keyphrases that recur across two or more articles become tags: lower-cased key -> display form."""
-    counts: Counter[str] = Counter()
-    display: dict[str, str] = {}
-    for phrases in digest.keyphrases.values():
-        for phrase in {p.lower(): p for p in phrases}.values():
-            counts[phrase.lower()] += 1
-            display.setdefault(phrase.lower(), phrase)
-    return {key: display[key] for key in sorted(counts) if counts[key] >= 2}
+# -- views: what the templates show -----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ArticleRef:
+    id: str
+    title: str
+    from_text: bool
+    path: str
+    outlet: str
+    date: str | None
+    url: str | None
+    """The original's address, when it is a safe http(s) URL."""
+    topic: str | None
+
+
+@dataclass(frozen=True)
+class ActorRef:
+    id: str
+    name: str
+    type: str
+    path: str | None
+    role: str | None
+    articles: int
+
+
+@dataclass(frozen=True)
+class PhraseRef:
+    text: str
+    path: str | None
+    articles: int
+
+
+@dataclass(frozen=True)
+class Cited:
+    """A sentence of an article that a page quotes, and where it leads."""
+
+    text: str
+    article: ArticleRef
+    anchor: str | None
+
+
+@dataclass(frozen=True)
+class QuoteView:
+    text: str
+    speaker: ActorRef | None
+    speaker_name: str
+    article: ArticleRef
+    anchor: str | None
+
+
+@dataclass(frozen=True)
+class EventView:
+    date: str
+    text: str
+    scheduled: bool
+    article: ArticleRef
+    anchor: str | None
+
+
+@dataclass(frozen=True)
+class OutletView:
+    name: str
+    articles: tuple[ArticleRef, ...]
+
+
+@dataclass(frozen=True)
+class TopicRef:
+    id: str
+    headline: str
+    path: str
+
+
+@dataclass(frozen=True)
+class TopicView:
+    topic: Topic
+    path: str
+    headline: str
+    summary: tuple[str, ...]
+    articles: tuple[ArticleRef, ...]
+    outlets: tuple[OutletView, ...]
+    highlights: tuple[Cited, ...]
+    quotes: tuple[QuoteView, ...]
+    actors: tuple[ActorRef, ...]
+    places: tuple[ActorRef, ...]
+    phrases: tuple[PhraseRef, ...]
+    timeline: tuple[EventView, ...]
+    dates: str
+    earlier: tuple[Continuation, ...]
+    coverage_chart: Markup | None
+    network_chart: Markup | None
 
 
 class Renderer:
-    """Renders every page of one digest."""
+    """Renders every file of one digest."""
 
-    def __init__(self, digest: Digest, templates_dir: Path = TEMPLATES_DIR):
+    def __init__(self, digest: Digest, settings: Settings, history: Sequence[EditionSummary], templates: Path | None = None):
         self.digest = digest
+        self.settings = settings
+        self.layout: Layout = site_layout.plan(digest)
+        self.entries: dict[str, ArticleDigest] = {e.article.id: e for e in digest.articles}
+        self.analyses = {a.article_id: a for a in digest.analyses}
+        self.actors: dict[str, Actor] = {a.id: a for a in digest.actors}
+        self.topics: dict[str, Topic] = {t.id: t for t in digest.topics}
+        self.history = tuple(sorted((h for h in history if h.edition != digest.edition), key=lambda h: h.edition, reverse=True))
+        self.site_url = os.environ.get("SITE_URL") or None
+        self.edition_anchors = {edition.edition: edition_anchors(edition) for edition in self.history}
         self.env = Environment(
-            loader=FileSystemLoader(templates_dir),
+            loader=FileSystemLoader(templates or templates_dir()),
             autoescape=False,
             finalize=_finalize,
             undefined=StrictUndefined,
@@ -122,197 +232,413 @@ class Renderer:
             lstrip_blocks=True,
             keep_trailing_newline=True,
         )
-        self.env.globals.update(link=self._link, yaml_string=yaml_string)
-        self.articles = {article.id: article for article in digest.articles}
-        self.actors = {actor.id: actor for actor in digest.actors.actors}
-        self.topics = {topic.id: topic for topic in digest.topics}
-        self.actor_pages = self._actors_with_pages()
-        self.tags = tag_names(digest)
-        self.tag_slugs = self._tag_slugs()
-        # Inverted indexes, so that every page is rendered in time linear in its size.
-        self.tagged_articles: Counter[str] = Counter(
-            key for phrases in digest.keyphrases.values() for key in {p.lower() for p in phrases} if key in self.tags
+        self.env.globals.update(
+            link=self._link, article_link=self._article_link, external_link=self._external_link,
+            yaml_string=yaml_string, plural=plural, long_date=long_date, day_heading=day_heading,
         )
-        self.quotes_by_article: dict[str, list] = defaultdict(list)
-        for actor in digest.actors.actors:
-            for quote in actor.quotes:
-                self.quotes_by_article[quote.article_id].append(quote)
+        self.anchored: dict[str, AnchoredText] = {}
+        self.cited: dict[str, set[int]] = defaultdict(set)
+        self.article_refs = {article_id: self._article_ref(article_id) for article_id in self.entries}
         self.topic_views = [self._topic_view(topic) for topic in digest.topics]
+        self.quotes_by_article = self._quotes_by_article()
 
-    # -- helpers available to templates -------------------------------------------------
+    # -- helpers the templates call ---------------------------------------------------------
 
     @staticmethod
     @pass_context
-    def _link(context, text: str, target: str | None) -> Markup:
-        """A Markdown link to another page, relative to the page being rendered."""
+    def _link(context, text: str, target: str | None, anchor: str | None = None) -> Markup:
+        """A Markdown link to a docs page, relative to the page being rendered; plain text without one."""
         label = escape_markdown(text)
         if not target:
             return Markup(label)
-        here = posixpath.dirname(context["page_path"])
-        return Markup(f"[{label}]({posixpath.relpath(target, here or '.')})")
+        href = relative(target, context["page_path"]) + (f"#{anchor}" if anchor else "")
+        return Markup(f"[{label}]({href})")
 
-    def actor_target(self, actor_id: str) -> str | None:
-        return Paths.actor(actor_id) if actor_id in self.actor_pages else None
+    @staticmethod
+    @pass_context
+    def _article_link(context, ref: ArticleRef, anchor: str | None = None) -> Markup:
+        """A link to an article page; a title made from the first sentence is marked as such."""
+        href = relative(ref.path, context["page_path"]) + (f"#{anchor}" if anchor else "")
+        mark = f'{{: .digest-untitled title="{escape_html(UNTITLED_HINT)}" }}' if ref.from_text else ""
+        return Markup(f"[{escape_markdown(ref.title)}]({href}){mark}")
 
-    def tag_target(self, phrase: str) -> str | None:
-        slug = self.tag_slugs.get(phrase.lower())
-        return Paths.tag(slug) if slug else None
+    @staticmethod
+    def _external_link(text: str, url: str | None) -> Markup:
+        """A link to another site (only http and https), or the text alone."""
+        safe = safe_url(url)
+        if not safe:
+            return Markup(escape_markdown(text))
+        return Markup(f'[{escape_markdown(text)}]({safe}){{: .digest-external rel="noopener" }}')
 
-    def _actors_with_pages(self) -> set[str]:
-        """Main actors of at least one article get a page; minor mentions stay in digest.json only."""
-        main = {actor_id for ids in self.digest.actors.by_article.values() for actor_id in ids}
-        return {actor.id for actor in self.digest.actors.actors if actor.id in main}
+    # -- references -------------------------------------------------------------------------
 
-    def _tag_slugs(self) -> dict[str, str]:
-        taken: set[str] = {"index"}
-        return {key: slugs.unique(slugs.slugify(key), taken) for key in self.tags}
+    def _article_ref(self, article_id: str) -> ArticleRef:
+        entry = self.entries[article_id]
+        article = entry.article
+        title = display_title(article, self.analyses.get(article_id))
+        return ArticleRef(
+            id=article_id, title=title.text, from_text=title.from_text, path=self.layout.articles[article_id],
+            outlet=outlet_name(article), date=article.date, url=safe_url(article.url), topic=entry.topic or None,
+        )
 
-    # -- pages --------------------------------------------------------------------------
+    def actor_ref(self, actor_id: str) -> ActorRef | None:
+        actor = self.actors.get(actor_id)
+        if actor is None:
+            return None
+        return ActorRef(actor.id, actor.name, actor.type, self.layout.actor(actor.id), actor.role, len(set(actor.articles)))
 
-    def pages(self) -> dict[str, str]:
-        """Every generated page, keyed by path relative to the docs folder."""
-        pages = {
-            "index.md": self._page("home.md.j2", "index.md", home=self._home()),
-            "topics/index.md": self._page("topics_index.md.j2", "topics/index.md", topics=self.topic_views),
-            "articles/index.md": self._page("articles_index.md.j2", "articles/index.md", rows=self._article_rows()),
-            "actors/index.md": self._page("actors_index.md.j2", "actors/index.md", groups=self._actor_groups()),
-            "tags/index.md": self._page("tags_index.md.j2", "tags/index.md", tags=self._tag_rows()),
-        }
+    def actor_refs(self, ids: Iterable[str]) -> tuple[ActorRef, ...]:
+        return tuple(ref for ref in (self.actor_ref(i) for i in dict.fromkeys(ids)) if ref is not None)
+
+    def phrase_refs(self, phrases: Iterable[str]) -> tuple[PhraseRef, ...]:
+        out, seen = [], set()
+        for phrase in phrases:
+            key = " ".join(phrase.split()).casefold()
+            if not key or key in seen:
+                continue
+            seen.add(key)
+            out.append(PhraseRef(" ".join(phrase.split()), self.layout.phrases.get(key), len(self.layout.phrase_articles.get(key, ()))))
+        return tuple(out)
+
+    def topic_ref(self, topic_id: str | None) -> TopicRef | None:
+        topic = self.topics.get(topic_id or "")
+        if topic is None:
+            return None
+        return TopicRef(topic.id, topic.headline or topic.label, self.layout.topics[topic.id])
+
+    def _anchored(self, article_id: str) -> AnchoredText:
+        if article_id not in self.anchored:
+            self.anchored[article_id] = anchor(self.entries[article_id].article, self.analyses.get(article_id))
+        return self.anchored[article_id]
+
+    def _sentence(self, article_id: str, index: int | None) -> str | None:
+        """The anchor of a sentence of an article, noted as cited so its page shows it."""
+        analysis = self.analyses.get(article_id)
+        if index is None or analysis is None or not 0 <= index < len(analysis.sentences):
+            return None
+        self.cited[article_id].add(index)
+        return sentence_id(index)
+
+    def _find_sentence(self, article_id: str, text: str) -> int | None:
+        """The number of the sentence of an article that holds text, if any."""
+        analysis = self.analyses.get(article_id)
+        if analysis is None:
+            return None
+        wanted = " ".join(text.split())
+        for index, sentence in enumerate(analysis.sentences):
+            if sentence.text == wanted:
+                return index
+        for index, sentence in enumerate(analysis.sentences):
+            if wanted and (wanted in sentence.text or sentence.text in wanted):
+                return index
+        return None
+
+    # -- topic views ------------------------------------------------------------------------
+
+    def _outlets(self, refs: Iterable[ArticleRef]) -> tuple[OutletView, ...]:
+        groups: dict[str, list[ArticleRef]] = defaultdict(list)
+        for ref in refs:
+            groups[ref.outlet].append(ref)
+        order = sorted(groups, key=lambda name: (name == UNKNOWN_OUTLET, -len(groups[name]), name.casefold(), name))
+        return tuple(
+            OutletView(name, tuple(sorted(groups[name], key=lambda r: (r.date or "", r.title.casefold(), r.id), reverse=False)))
+            for name in order
+        )
+
+    def _topic_view(self, topic: Topic) -> TopicView:
+        path = self.layout.topics[topic.id]
+        refs = tuple(
+            sorted(
+                (self.article_refs[a] for a in dict.fromkeys(topic.articles) if a in self.article_refs),
+                key=lambda r: (r.date is None, "" if r.date is None else _desc(r.date), r.outlet.casefold(), r.title.casefold(), r.id),
+            )
+        )
+        highlights = tuple(
+            Cited(h.text, self.article_refs[h.article_id], self._sentence(h.article_id, h.sentence))
+            for h in topic.highlights
+            if h.article_id in self.article_refs
+        )
+        quotes = []
+        for quote in topic.quotes:
+            if quote.article_id not in self.article_refs:
+                continue
+            speaker = self.actor_ref(quote.speaker)
+            found = self._find_sentence(quote.article_id, quote.text)
+            quotes.append(QuoteView(quote.text, speaker, speaker.name if speaker else quote.speaker,
+                                    self.article_refs[quote.article_id], self._sentence(quote.article_id, found)))
+        timeline = tuple(
+            EventView(e.date, e.text, e.scheduled, self.article_refs[e.article_id],
+                      self._sentence(e.article_id, self._find_sentence(e.article_id, e.text)))
+            for _, e in sorted(enumerate(topic.timeline), key=lambda pair: (pair[1].date, pair[0]))
+            if e.article_id in self.article_refs
+        )
+        dates = sorted(r.date for r in refs if r.date)
+        headline = topic.headline or topic.label
+        earlier = editions.continuations(editions.summary_of_topic(topic), self.history, before=self.digest.edition)
+        chart_id = f"chart-{slugs.slugify(topic.id, max_length=40)}"
+        return TopicView(
+            topic=topic, path=path, headline=headline, summary=topic.summary, articles=refs, outlets=self._outlets(refs),
+            highlights=highlights, quotes=tuple(quotes), actors=self.actor_refs(topic.actors),
+            places=self.actor_refs(topic.places), phrases=self.phrase_refs(topic.keyphrases), timeline=timeline,
+            dates=date_range(dates), earlier=earlier,
+            coverage_chart=charts.coverage(dates, f"{chart_id}-coverage", headline),
+            network_chart=self._network(topic, f"{chart_id}-network", headline),
+        )
+
+    def _network(self, topic: Topic, chart_id: str, subject: str) -> Markup | None:
+        if len(set(topic.articles)) < NETWORK_MIN_ARTICLES:
+            return None
+        players = [a for a in dict.fromkeys(topic.actors) if a in self.actors][:NETWORK_PLAYERS]
+        named = {a: set() for a in players}
+        for article_id in topic.articles:
+            entry = self.entries.get(article_id)
+            if entry is None:
+                continue
+            for actor_id in set(entry.actors) & set(players):
+                named[actor_id].add(article_id)
+        nodes = [charts.Node(a, self.actors[a].name, len(named[a])) for a in players if named[a]]
+        edges = [(a.id, b.id, len(named[a.id] & named[b.id])) for a, b in combinations(nodes, 2)]
+        return charts.network(nodes, edges, chart_id, subject)
+
+    def _quotes_by_article(self) -> dict[str, list[QuoteView]]:
+        found: dict[str, list[QuoteView]] = defaultdict(list)
+        for actor in sorted(self.actors.values(), key=lambda a: a.id):
+            for quote in actor.quotes:
+                if quote.article_id in self.article_refs:
+                    found[quote.article_id].append(
+                        QuoteView(quote.text, self.actor_ref(actor.id), actor.name, self.article_refs[quote.article_id],
+                                  self._sentence(quote.article_id, quote.sentence))
+                    )
+        for quotes in found.values():
+            quotes.sort(key=lambda q: (q.anchor is None, int(q.anchor[2:]) if q.anchor else 0, q.speaker_name, q.text))
+        return found
+
+    # -- pages ------------------------------------------------------------------------------
+
+    def files(self) -> dict[str, str]:
+        """Every generated file, keyed by path relative to the docs folder, in path order."""
+        layout = self.layout
+        pages: dict[str, str] = {}
+        continued = self._continued_in()
         for view in self.topic_views:
-            path = Paths.topic(view["topic"].id)
-            pages[path] = self._page("topic.md.j2", path, **view)
-        for article in self.digest.articles:
-            path = Paths.article(article.id)
-            pages[path] = self._page("article.md.j2", path, **self._article_view(article))
-        for actor in self.digest.actors.actors:
-            if actor.id in self.actor_pages:
-                path = Paths.actor(actor.id)
-                pages[path] = self._page("actor.md.j2", path, **self._actor_view(actor))
-        for key, slug in self.tag_slugs.items():
-            path = Paths.tag(slug)
-            pages[path] = self._page("tag.md.j2", path, tag=self.tags[key])
+            pages[view.path] = self._page("topic.md.j2", view.path, view=view, anchors=self.edition_anchors)
+        pages[site_layout.HOME] = self._page("home.md.j2", site_layout.HOME, **self._home())
+        pages[site_layout.TOPICS] = self._page("topics_index.md.j2", site_layout.TOPICS, topics=self.topic_views)
+        pages[site_layout.ARTICLES] = self._page("articles_index.md.j2", site_layout.ARTICLES, days=self._article_days())
+        pages[site_layout.ACTORS] = self._page("actors_index.md.j2", site_layout.ACTORS, groups=self._actor_groups())
+        pages[site_layout.PHRASES] = self._page("phrases_index.md.j2", site_layout.PHRASES, phrases=self._phrase_rows())
+        pages[site_layout.ARCHIVE] = self._page("archive_index.md.j2", site_layout.ARCHIVE, **self._archive())
+        pages[site_layout.SEARCH] = self._page("search.md.j2", site_layout.SEARCH)
+        pages[site_layout.ABOUT] = self._page("about.md.j2", site_layout.ABOUT)
+        for edition in self.history:
+            path = f"archive/{edition.edition}.md"
+            pages[path] = self._page("edition.md.j2", path, **self._edition(edition, continued.get(edition.edition, {})))
+        for actor in self.digest.actors:
+            path = layout.actor(actor.id)
+            if path:
+                pages[path] = self._page("actor.md.j2", path, **self._actor(actor))
+        for key, path in layout.phrases.items():
+            pages[path] = self._page("phrase.md.j2", path, **self._phrase(key))
+        # Article pages last: the pages above decide which sentences are cited.
+        for article_id in self.entries:
+            path = layout.articles[article_id]
+            pages[path] = self._page("article.md.j2", path, **self._article(article_id))
+        items = [
+            feeds.FeedItem(
+                id=f"{self.digest.edition}/{page_url(view.path).strip('/')}", title=view.headline,
+                summary=" ".join(view.summary), url=page_url(view.path),
+                outlets=len([o for o in view.outlets if o.name != UNKNOWN_OUTLET]) or len(view.outlets),
+                articles=len(view.articles),
+            )
+            for view in self.topic_views
+        ]
+        channel = feeds.Channel(
+            title=f"News digest, {long_date(self.digest.edition)}",
+            description="The day's stories: what happened, who is involved and who reports it.",
+            edition=self.digest.edition, generated=self.digest.generated, site_url=self.site_url,
+        )
+        pages[site_layout.FEED_RSS] = feeds.rss(items, channel)
+        pages[site_layout.FEED_JSON] = feeds.json_feed(items, channel)
         return dict(sorted(pages.items()))
 
     def _page(self, template: str, path: str, **context: object) -> str:
         return self.env.get_template(template).render(page_path=path, digest=self.digest, **context)
 
-    # -- views: plain dicts of what each template shows ---------------------------------
-
-    def _article_ref(self, article_id: str) -> dict:
-        article = self.articles[article_id]
-        return {
-            "title": display_title(article),
-            "target": Paths.article(article_id),
-            "date": article.date,
-            # Where a story names no outlet, readers recognise it by its headline, not its file name.
-            "outlet": article.outlet or shorten(display_title(article), SOURCE_LABEL_CHARS),
-        }
-
-    def _actor_refs(self, actor_ids: Iterable[str]) -> list[dict]:
-        return [
-            {"text": self.actors[actor_id].name, "target": self.actor_target(actor_id), "type": self.actors[actor_id].type}
-            for actor_id in actor_ids
-            if actor_id in self.actors
-        ]
-
-    def _phrase_refs(self, phrases: Iterable[str]) -> list[dict]:
-        return [{"text": phrase, "target": self.tag_target(phrase)} for phrase in phrases]
-
-    def _topic_view(self, topic: Topic) -> dict:
-        refs = [self._article_ref(article_id) for article_id in topic.articles]
-        dates = sorted(ref["date"] for ref in refs if ref["date"])
-        return {
-            "topic": topic,
-            "target": Paths.topic(topic.id),
-            "articles": refs,
-            "key_points": [
-                {"text": point.text, "source": self._article_ref(point.article_id)} for point in topic.key_points
-            ],
-            "timeline": [
-                {"date": event.date, "text": event.text, "source": self._article_ref(event.article_id)}
-                for event in topic.timeline
-            ],
-            "actors": self._actor_refs(topic.actors),
-            "keyphrases": self._phrase_refs(topic.keyphrases),
-            "tags": [self.tags[p.lower()] for p in topic.keyphrases if p.lower() in self.tags],
-            "outlets": sorted({ref["outlet"] for ref in refs}),
-            "first_date": dates[0] if dates else None,
-            "last_date": dates[-1] if dates else None,
-        }
-
     def _home(self) -> dict:
-        views = self.topic_views
-        dates = sorted(article.date for article in self.digest.articles if article.date)
+        sections = self.settings.topics.home_sections
+        outlets = {ref.outlet for ref in self.article_refs.values() if ref.outlet != UNKNOWN_OUTLET}
+        top = self.topic_views[:sections]
+        lead = "; ".join(view.headline for view in top[:3])
         return {
-            "sections": views[:HOME_SECTIONS],
-            "other": views[HOME_SECTIONS:],
-            "key_points": HOME_KEY_POINTS,
-            "article_count": len(self.digest.articles),
-            "source_count": len({article.source for article in self.digest.articles}),
-            "first_date": dates[0] if dates else None,
-            "last_date": dates[-1] if dates else None,
+            "top": top,
+            "other": self.topic_views[sections:],
+            "edition": self.digest.edition,
+            "articles": len(self.entries),
+            "outlets": len(outlets),
+            "card_players": CARD_PLAYERS,
+            "description": shorten(f"Top stories on {long_date(self.digest.edition)}: {lead}", DESCRIPTION_CHARS),
+            "history": self.history[:1],
         }
 
-    def _article_view(self, article: Article) -> dict:
-        topic = self.topics.get(self.digest.article_topic.get(article.id, ""))
-        phrases = self.digest.keyphrases.get(article.id, ())
-        quotes = [
-            {"text": quote.text, "speaker": self._actor_refs([quote.speaker])}
-            for quote in self.quotes_by_article.get(article.id, ())
+    def _article_days(self) -> list[tuple[str | None, list[ArticleRef]]]:
+        days: dict[str | None, list[ArticleRef]] = defaultdict(list)
+        for ref in self.article_refs.values():
+            days[ref.date].append(ref)
+        order = sorted(days, key=lambda d: (d is None, "" if d is None else _desc(d)))
+        return [(day, sorted(days[day], key=lambda r: (r.outlet == UNKNOWN_OUTLET, r.outlet.casefold(), r.title.casefold(), r.id)))
+                for day in order]
+
+    def _actor_groups(self) -> list[tuple[str, list[ActorRef]]]:
+        groups: dict[str, list[ActorRef]] = defaultdict(list)
+        for actor in self.digest.actors:
+            ref = self.actor_ref(actor.id)
+            if ref.path is None:
+                # No page of its own: the name leads to its one article.
+                first = next((a for a in actor.articles if a in self.article_refs), None)
+                ref = ActorRef(ref.id, ref.name, ref.type, self.article_refs[first].path if first else None, ref.role, ref.articles)
+            groups[actor.type if actor.type in TYPE_HEADINGS else "other"].append(ref)
+        return [
+            (TYPE_HEADINGS[kind], sorted(groups[kind], key=lambda r: (-r.articles, r.name.casefold(), r.id)))
+            for kind in TYPE_ORDER
+            if groups.get(kind)
         ]
+
+    def _phrase_rows(self) -> list[PhraseRef]:
+        rows = [PhraseRef(self.layout.phrase_names[key], path, len(self.layout.phrase_articles[key])) for key, path in self.layout.phrases.items()]
+        return sorted(rows, key=lambda r: (-r.articles, r.text.casefold(), r.text))
+
+    def _phrase(self, key: str) -> dict:
+        refs = [self.article_refs[a] for a in self.layout.phrase_articles[key]]
+        topics = []
+        for ref in refs:
+            topic = self.topic_ref(ref.topic)
+            if topic is not None and topic not in topics:
+                topics.append(topic)
         return {
-            "article": article,
-            "title": display_title(article),
-            "topic": {"label": topic.label, "target": Paths.topic(topic.id)} if topic else None,
-            "summary": self.digest.summaries.get(article.id, ()),
-            "keyphrases": self._phrase_refs(phrases),
-            "tags": [self.tags[p.lower()] for p in phrases if p.lower() in self.tags],
-            "actors": self._actor_refs(self.digest.actors.by_article.get(article.id, ())),
-            "quotes": quotes,
+            "phrase": self.layout.phrase_names[key],
+            "articles": sorted(refs, key=lambda r: (r.date is None, "" if r.date is None else _desc(r.date), r.outlet.casefold(), r.id)),
+            "topics": topics,
         }
 
-    def _actor_view(self, actor: Actor) -> dict:
-        topics = []
-        for topic_id in dict.fromkeys(self.digest.article_topic.get(a) for a in actor.articles):
-            if topic_id in self.topics:
-                topics.append({"text": self.topics[topic_id].label, "target": Paths.topic(topic_id)})
+    def _actor(self, actor: Actor) -> dict:
+        refs = [self.article_refs[a] for a in dict.fromkeys(actor.articles) if a in self.article_refs]
+        key_player_in, named_in = [], []
+        for view in self.topic_views:
+            if actor.id in view.topic.actors or actor.id in view.topic.places:
+                key_player_in.append(view)
+            elif any(ref.topic == view.topic.id for ref in refs):
+                named_in.append(view)
+        quotes = [
+            QuoteView(q.text, None, actor.name, self.article_refs[q.article_id], self._sentence(q.article_id, q.sentence))
+            for q in actor.quotes
+            if q.article_id in self.article_refs
+        ]
         return {
             "actor": actor,
-            "articles": [self._article_ref(article_id) for article_id in actor.articles],
-            "topics": topics,
-            "related": self._actor_refs(actor.related),
-            "quotes": [{"text": quote.text, "source": self._article_ref(quote.article_id)} for quote in actor.quotes],
+            "type": TYPE_HEADINGS.get(actor.type, "Other").rstrip("s") if actor.type != "person" else "Person",
+            "key_player_in": key_player_in,
+            "named_in": named_in,
+            "articles": sorted(refs, key=lambda r: (r.date is None, "" if r.date is None else _desc(r.date), r.outlet.casefold(), r.id)),
+            "quotes": quotes,
+            "related": self.actor_refs(actor.related),
+            "description": shorten(
+                f"{actor.name}{', ' + actor.role if actor.role else ''}: named in {plural(len(refs), 'article')}"
+                + (f" about {'; '.join(v.headline for v in key_player_in[:3])}" if key_player_in else ""),
+                DESCRIPTION_CHARS,
+            ),
         }
 
-    def _actor_groups(self) -> list[dict]:
-        by_type: dict[str, list[dict]] = defaultdict(list)
-        for actor in self.digest.actors.actors:
-            if actor.id in self.actor_pages:
-                by_type[actor.type].append(
-                    {"name": actor.name, "target": Paths.actor(actor.id), "role": actor.role,
-                     "mentions": actor.mentions, "articles": len(actor.articles)}
-                )
-        order = ["person", "organization", "place", "group", "event", "other"]
-        return [{"type": kind, "actors": by_type[kind]} for kind in order if by_type.get(kind)]
+    def _article(self, article_id: str) -> dict:
+        entry = self.entries[article_id]
+        article = entry.article
+        ref = self.article_refs[article_id]
+        text = self._anchored(article_id)
+        mode = self.settings.io.article_text
+        excerpt = mode == "excerpt" or (mode == "auto" and ref.url is not None)
+        lead = lead_count(article) if excerpt else len(text.paragraphs)
+        title_anchor = text.title_sentence if text.title_sentence is not None and not ref.from_text else None
+        shown = anchors_in(text.standfirst) | anchors_in(text.paragraphs[:lead]) | ({title_anchor} - {None})
+        analysis = self.analyses.get(article_id)
+        cited = self.cited.get(article_id, set())
+        passages = []
+        if excerpt and analysis is not None:
+            passages = [Segment(analysis.sentences[i].text, i) for i in sorted(cited - shown)]
+        hidden = sorted(cited - shown - {p.sentence for p in passages})
+        summary = entry.summary
+        return {
+            "ref": ref,
+            "article": article,
+            "topic": self.topic_ref(entry.topic),
+            "title_anchor": sentence_id(title_anchor) if title_anchor is not None else None,
+            "standfirst": paragraphs_html(text.standfirst, "digest-standfirst") if text.standfirst else None,
+            "body": paragraphs_html(text.paragraphs[:lead], "digest-text"),
+            "excerpt": excerpt,
+            "more": len(article.paragraphs) - lead,
+            "passages": Markup('<ul class="digest-passages">\n' + "\n".join(
+                f"<li>{segments_html([p])}</li>" for p in passages) + "\n</ul>") if passages else None,
+            "hidden_anchors": Markup("".join(f'<span id="{sentence_id(i)}"></span>' for i in hidden)) if hidden else None,
+            "summary": summary,
+            "actors": tuple(a for a in self.actor_refs(entry.actors) if a.type != "place"),
+            "places": tuple(a for a in self.actor_refs(entry.actors) if a.type == "place"),
+            "phrases": self.phrase_refs(entry.keyphrases),
+            "quotes": self.quotes_by_article.get(article_id, []),
+            "credited": entry.credited,
+            "date_basis": _date_basis(article.date_basis),
+            "description": shorten(" ".join(summary) if summary else " ".join(article.paragraphs[:1]), DESCRIPTION_CHARS),
+        }
 
-    def _article_rows(self) -> list[dict]:
+    # -- editions ---------------------------------------------------------------------------
+
+    def _continued_in(self) -> dict[str, dict[str, TopicView]]:
+        """Edition -> earlier topic id -> the topic of this edition that continues it."""
+        out: dict[str, dict[str, TopicView]] = defaultdict(dict)
+        for view in self.topic_views:
+            for earlier in view.earlier:
+                out[earlier.edition].setdefault(earlier.topic.id, view)
+        return out
+
+    def _archive(self) -> dict:
+        current = editions.summary_of(self.digest)
+        weeks = editions.by_week([current, *self.history])
+        return {"weeks": weeks, "current": self.digest.edition, "days": sorted([current, *self.history], key=lambda e: e.edition, reverse=True)}
+
+    def _edition(self, edition: EditionSummary, continued: dict[str, TopicView]) -> dict:
+        anchors = edition_anchors(edition)
+        names = dict(edition.names)
         rows = []
-        for article in self.digest.articles:
-            topic = self.topics.get(self.digest.article_topic.get(article.id, ""))
-            rows.append({
-                **self._article_ref(article.id),
-                "topic": {"label": topic.label, "target": Paths.topic(topic.id)} if topic else None,
-            })
-        return rows
-
-    def _tag_rows(self) -> list[dict]:
-        rows = [
-            {"text": self.tags[key], "target": Paths.tag(slug), "articles": self.tagged_articles[key]}
-            for key, slug in self.tag_slugs.items()
-        ]
-        return sorted(rows, key=lambda row: (-row["articles"], row["text"].lower()))
+        for topic in edition.topics:
+            players = [self.actor_ref(a) or ActorRef(a, names.get(a, a), "other", None, None, 0) for a in topic.actors[:CARD_PLAYERS]]
+            rows.append({"topic": topic, "anchor": anchors[topic.id], "players": players, "continued": continued.get(topic.id)})
+        return {"edition": edition, "rows": rows, "description": shorten(
+            f"News digest of {long_date(edition.edition)}: " + "; ".join(t.headline for t in edition.topics[:3]), DESCRIPTION_CHARS)}
 
 
-def render(digest: Digest, templates_dir: Path = TEMPLATES_DIR) -> dict[str, str]:
-    """Every generated page of the digest, keyed by path relative to the docs folder."""
-    return Renderer(digest, templates_dir).pages()
+def edition_anchors(edition: EditionSummary) -> dict[str, str]:
+    """The element id of each topic on an edition's page."""
+    taken: set[str] = set()
+    return {topic.id: slugs.unique(slugs.slugify(topic.headline or topic.label, max_length=60), taken) for topic in edition.topics}
+
+
+def _desc(date: str) -> str:
+    """A sort key that puts later dates first."""
+    return "".join(chr(0x7F - ord(c)) if c.isdigit() else c for c in date)
+
+
+DATE_BASES = {
+    "stamp": "from the page's date stamp",
+    "dateline": "from the dateline",
+    "text": "from the text",
+    "page": "from the page",
+}
+
+
+def _date_basis(basis: str | None) -> str | None:
+    """How a date that the input did not state was found, in words; None for stated dates."""
+    if basis in (None, "input"):
+        return None
+    return DATE_BASES.get(basis, f"from the {basis}")
+
+
+def render(digest: Digest, settings: Settings, history: Sequence[EditionSummary]) -> dict[str, str]:
+    """Every generated file of the digest, keyed by path relative to the docs folder."""
+    return Renderer(digest, settings, history).files()

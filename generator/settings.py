@@ -75,8 +75,9 @@ class CleanSettings:
     (cosine of content words and names) between them is below this."""
     min_story_words: int = 12
     """A block shorter than this never stands alone as a story; it joins its neighbour."""
-    near_duplicate_jaccard: float = 0.8
-    """MinHash Jaccard above which two articles are one article carried twice."""
+    near_duplicate_jaccard: float = 0.75
+    """Estimated Jaccard similarity of word trigrams above which two articles are one article
+    carried twice (a wire story run by two outlets, a story saved twice with light edits)."""
     furniture_only_words: int = 8
     """A document whose text outside furniture is shorter than this holds no news."""
 

@@ -11,12 +11,14 @@ read from the text.
 from __future__ import annotations
 
 import datetime
+import itertools
 import logging
 from dataclasses import dataclass
 
 from generator import slugs
 from generator.clean import blocks as blocks_module
-from generator.clean import furniture, inline, split
+from generator.clean import cohesion, furniture, inline, split
+from generator.clean.blocks import Block
 from generator.clean.casing import CasingTable, is_lower_case
 from generator.clean.dates import first_full_date
 from generator.clean.lines import Line, split_lines
@@ -52,16 +54,8 @@ def page_lines(text: str) -> tuple[Line, ...]:
     return tuple(lines)
 
 
-def _page_facts(source: Source, lines: tuple[Line, ...], claimed: dict, page_blocks: list) -> PageFacts:
+def _page_facts(source: Source, lines: tuple[Line, ...], claimed: dict, title: str | None) -> PageFacts:
     kept = tuple(Furniture(kind, lines[i].text, rule) for i, (kind, rule) in sorted(claimed.items()))
-    title = source.meta.title
-    if title is None:
-        for block in page_blocks:
-            if block.kind == "heading":
-                title = block.text
-                break
-            if block.kind == "text":
-                break
     stamps = " | ".join(f.text for f in kept if f.kind == "timestamp")
     captions = " | ".join(f.text for f in kept if f.kind in ("caption", "credit"))
     date, basis = None, None
@@ -86,41 +80,61 @@ def clean(source: Source, settings: CleanSettings, casing: CasingTable | None = 
     page = furniture.Page(lines, settings, "en")
     claimed = furniture.classify(page, explain)
     page_blocks = blocks_module.build(lines, claimed, settings.heading_max_words)
-    facts = _page_facts(source, lines, claimed, page_blocks)
-    body_blocks = _without_title(page_blocks, facts.title)
-    stories = split.split(split.units(body_blocks, text), settings)
+    leading = list(itertools.takewhile(lambda b: b.kind != "text", page_blocks))
+    body_blocks = page_blocks[len(leading) :]
+    headings = [b for b in leading if b.kind == "heading"]
+    title, teasers = _title_and_teasers(headings, body_blocks, source.meta.title, settings)
+    facts = _page_facts(source, lines, claimed, title)
+    stories = teasers + split.split(split.units([b for b in leading if b.kind != "heading"] + body_blocks, text), settings)
     if sum(unit.words for story in stories for unit in story.units) < settings.furniture_only_words:
         raise ReadError("only page furniture (menus, widgets, captions), no news text", kind="no news")
     articles = []
     ends = [story.start for story in stories[1:]] + [len(source.text)]
-    for number, (story, end) in enumerate(zip(stories, ends), start=1):
-        articles.append(_article(source, story, number, end, facts, first_story=number == 1))
+    main = next((i for i, story in enumerate(stories) if not story.headline_only), 0)
+    for position, (story, end) in enumerate(zip(stories, ends)):
+        article = _article(source, story, position + 1, end, facts, main=position == main)
+        if article is not None:
+            articles.append(article)
     return tuple(articles)
 
 
-def _without_title(page_blocks: list, title: str | None) -> list:
-    """The blocks after the page's headline and the labels above it."""
-    if title is None:
-        return page_blocks
-    folded = " ".join(title.lower().split())
-    for position, block in enumerate(page_blocks):
-        if block.kind == "text":
-            return page_blocks
-        if block.kind == "heading" and " ".join(block.text.lower().split()) == folded:
-            return page_blocks[position + 1 :]
-    return page_blocks
+def _title_and_teasers(
+    headings: list[Block], body: list[Block], stated: str | None, settings: CleanSettings
+) -> tuple[str | None, list[split.Story]]:
+    """The page's headline, and the headlines of other stories listed above it.
+
+    The headline is the one the input states, else the last heading above the text. An
+    earlier heading that shares words with the headline or the opening paragraph is part of
+    it (a deck, a kicker); one that shares too little is a story present only as a headline.
+    """
+    title = stated or (headings[-1].text if headings else None)
+    others = [h for h in headings if h.text != title]
+    if not others:
+        return title, []
+    opening = cohesion.bag(" ".join([title or ""] + [b.text for b in body if b.kind == "text"][:1]))
+    teasers = []
+    for heading in others:
+        if cohesion.cosine(cohesion.bag(heading.text), opening) < settings.story_shift_max:
+            unit = split.Unit(heading.text, heading.start, heading.text, cued=True)
+            teasers.append(split.Story((unit,), heading.text, headline_only=True))
+    return title, teasers
 
 
-def _article(source: Source, story: split.Story, number: int, end: int, facts: PageFacts, first_story: bool) -> Article:
-    standfirst = tuple(unit.text for unit in story.units if unit.bullet and first_story)
-    repaired = [inline.repair(unit.text, first=i == 0) for i, unit in enumerate(u for u in story.units if not (u.bullet and first_story))]
+def _article(source: Source, story: split.Story, number: int, end: int, facts: PageFacts, main: bool) -> Article | None:
+    """The story as an Article, or None when nothing but furniture is left of it."""
+    standfirst = tuple(unit.text for unit in story.units if unit.bullet and main)
+    repaired = [inline.repair(unit.text, first=i == 0) for i, unit in enumerate(u for u in story.units if not (u.bullet and main))]
     paragraphs = tuple(p.text for p in repaired if p.text)
+    if not paragraphs:
+        return None
     dateline = repaired[0].dateline if repaired else None
     credits = [p.credit for p in repaired if p.credit]
     date, basis = facts.date, facts.date_basis
     if basis != "input" and dateline is not None and dateline.date(facts.date) is not None:
         date, basis = dateline.date(facts.date), "dateline"
-    title = facts.title if first_story and facts.title else story.heading
+    title = story.heading or (facts.title if main else None)
+    if story.headline_only and title:
+        title = title.rstrip(".")
     outlet = source.meta.outlet or (dateline.agency if dateline and dateline.agency else None) or (credits[-1] if credits else None)
     label = title or (paragraphs[0] if paragraphs else source.path)
     return Article(
@@ -134,10 +148,11 @@ def _article(source: Source, story: split.Story, number: int, end: int, facts: P
         date=date.isoformat() if date else None,
         date_basis=basis if date else None,
         standfirst=standfirst,
-        paragraphs=paragraphs or (title or "",),
+        paragraphs=paragraphs,
+        headline_only=story.headline_only,
         dateline=dateline.place if dateline else None,
         outlet=outlet,
         author=source.meta.author,
         url=source.meta.url,
-        furniture=facts.furniture if first_story else (),
+        furniture=facts.furniture if main else (),
     )

@@ -10,6 +10,8 @@ from generator.clean.lines import Line, is_heading_shape
 from generator.model import LineKind
 
 BULLET = re.compile(r"^(?:[-–•*·▪●]\s+)")
+CLOCK_OPENING = re.compile(r"^\[?(\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?)\]?\s+(?=\S)", re.I)
+"""'00:18 First, to Bulgaria...': a bulletin or live-blog line that opens with its clock time."""
 BlockKind = Literal["heading", "text", "bullet", "marker"]
 
 
@@ -43,6 +45,10 @@ def build(lines: tuple[Line, ...], furniture: dict[int, tuple[LineKind, str]], h
             if claimed[0] == "timestamp" and seen_text:
                 blocks.append(Block("marker", line.text, line.start, line.end))
             continue
+        clock = CLOCK_OPENING.match(line.text)
+        if clock:
+            blocks.append(Block("marker", clock.group(1), line.start, line.start + clock.end()))
+            line = Line(line.index, line.start + clock.end(), line.end, line.text[clock.end() :])
         last_text = next((b for b in reversed(blocks) if b.kind != "marker"), None)
         if last_text is not None and _continues(last_text, line):
             while blocks[-1] is not last_text:

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
-SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|\n\s*)([^\W\d_])")
+SENTENCE_START = re.compile(r"(?:^|[.!?]\s+)([^\W\d_])")
 LOWER_TEXT_MAX_UPPER = 0.02
 """A text whose letters are at most this share capitals is treated as lower case."""
 MIN_LETTERS = 200

@@ -16,12 +16,12 @@ from collections.abc import Sequence
 
 from datasketch import MinHash, MinHashLSH
 
-from generator.settings import CleanSettings
 from generator.model import Article
+from generator.settings import CleanSettings
 
 log = logging.getLogger(__name__)
 
-SHINGLE_WORDS = 5
+SHINGLE_WORDS = 3
 PERMUTATIONS = 64
 MIN_WORDS = 40
 """Articles shorter than this are compared only exactly: a few shared words prove nothing."""

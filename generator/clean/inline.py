@@ -36,8 +36,9 @@ def repair(text: str, first: bool, language: str = resources.LANGUAGE) -> Paragr
 
 
 def _without_widget_sentences(text: str, language: str) -> str:
-    """Sentences that are a widget inside a paragraph ('Follow us on X for the latest news.')."""
-    openers = resources.ordered("furniture_openers", language)
+    """Sentences that are a widget or a broadcast greeting inside a paragraph ('Follow us on X
+    for the latest news.', 'Good evening, these are the headlines.')."""
+    openers = resources.ordered("furniture_openers", language) + resources.ordered("broadcast_furniture", language)
     sentences = SENTENCE.split(text)
     kept = [s for s in sentences if not s.lower().startswith(openers)]
     return " ".join(kept) if len(kept) < len(sentences) else text

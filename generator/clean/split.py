@@ -2,9 +2,12 @@
 
 A page may hold one story, a newsletter or roundup of several, a live blog or a broadcast
 transcript. The page reads as a row of units (paragraphs; a long paragraph is cut into runs of
-sentences). Where the page itself marks a break (a heading, a time stamp), the run that follows
+sentences). Where the page marks a possible break (a heading; a time stamp, unless every line
+carries one; a presenter's transition such as 'Turning now to ...'), the run that follows
 starts a new story when its words share too little with the story so far (lexical cohesion,
-see `cohesion`). Runs too short to stand alone join the neighbour they are closest to.
+see `cohesion`; a transition needs less evidence). A bulletin's opening headlines, short
+sentences read before the first transition, become stories present only as headlines. Runs
+too short to stand alone join the neighbour they are closest to.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from generator import resources
 from generator.clean import cohesion
 from generator.clean.blocks import Block
 from generator.settings import CleanSettings
@@ -21,6 +25,12 @@ SENTENCE = re.compile(r"(?<=[.!?…])[\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])")
 UNIT_MAX_WORDS = 90
 """A paragraph longer than this is cut into runs of sentences of about CHUNK_WORDS."""
 CHUNK_WORDS = 45
+DENSE_MARKERS = 0.6
+"""When at least this share of paragraphs follows a time stamp, stamps are no story breaks."""
+TRANSITION_FACTOR = 2.0
+"""A transition phrase splits where cohesion is below this multiple of the threshold."""
+HEADLINE_WORDS = 15
+"""Longest sentence read as a headline in a bulletin's opening."""
 
 
 @dataclass(frozen=True)
@@ -32,6 +42,8 @@ class Unit:
     cued: bool
     """A heading or time stamp stands just above the unit."""
     bullet: bool = False
+    transition: bool = False
+    """The unit opens with a presenter's transition ('Turning now to ...')."""
 
     @property
     def words(self) -> int:
@@ -42,6 +54,7 @@ class Unit:
 class Story:
     units: tuple[Unit, ...]
     heading: str | None
+    headline_only: bool = False
 
     @property
     def start(self) -> int:
@@ -52,8 +65,16 @@ def _sentences(text: str) -> list[str]:
     return [piece for piece in SENTENCE.split(text) if piece.strip()]
 
 
-def units(blocks: list[Block], source_text: str) -> list[Unit]:
-    """Paragraph units with the heading or marker that precedes each."""
+def _is_transition(text: str, language: str) -> bool:
+    lowered = text.lower().lstrip("\"“‘'")
+    return any(lowered.startswith(phrase + " ") or lowered.startswith(phrase + ",") for phrase in resources.ordered("transitions", language))
+
+
+def units(blocks: list[Block], source_text: str, language: str = resources.LANGUAGE) -> list[Unit]:
+    """Paragraph units with the heading, time stamp or transition that opens each."""
+    texts = sum(1 for b in blocks if b.kind in ("text", "bullet"))
+    stamped = sum(1 for a, b in zip(blocks, blocks[1:]) if a.kind == "marker" and b.kind in ("text", "bullet"))
+    stamps_mark_breaks = not texts or stamped / texts < DENSE_MARKERS
     found: list[Unit] = []
     heading: str | None = None
     cued = False
@@ -62,21 +83,27 @@ def units(blocks: list[Block], source_text: str) -> list[Unit]:
             heading, cued = block.text, True
             continue
         if block.kind == "marker":
-            cued = True
+            cued = cued or stamps_mark_breaks
             continue
-        for offset, text in _chunks(block, source_text):
-            found.append(Unit(text, offset, heading, cued, block.kind == "bullet"))
+        for offset, text in _chunks(block, source_text, language):
+            # A transition opens the unit, or closes the one before ('Let's go to Libya.' + clock line)
+            transition = _is_transition(text, language) or bool(found) and _is_transition(_sentences(found[-1].text)[-1], language)
+            found.append(Unit(text, offset, heading, cued or transition, block.kind == "bullet", transition))
             heading, cued = None, False
     return found
 
 
-def _chunks(block: Block, source_text: str) -> list[tuple[int, str]]:
-    """A block as one unit, or as runs of sentences when it is long."""
-    if len(block.text.split()) <= UNIT_MAX_WORDS:
+def _chunks(block: Block, source_text: str, language: str) -> list[tuple[int, str]]:
+    """A block as one unit, or as runs of sentences when it is long; a transition opens a run."""
+    sentences = _sentences(block.text)
+    if len(block.text.split()) <= UNIT_MAX_WORDS and not any(_is_transition(s, language) for s in sentences[1:]):
         return [(block.start, block.text)]
     chunks: list[tuple[int, str]] = []
     current: list[str] = []
-    for sentence in _sentences(block.text):
+    for sentence in sentences:
+        if current and _is_transition(sentence, language):
+            chunks.append(" ".join(current))
+            current = []
         current.append(sentence)
         if sum(len(s.split()) for s in current) >= CHUNK_WORDS:
             chunks.append(" ".join(current))
@@ -106,11 +133,34 @@ def split(page_units: list[Unit], settings: CleanSettings) -> list[Story]:
     starts = [0]
     for a, b in bounds[1:]:
         story = cohesion.merged(bags[starts[-1] : a])
-        if cohesion.cosine(story, cohesion.merged(bags[a:b])) < settings.story_shift_max:
+        threshold = settings.story_shift_max * (TRANSITION_FACTOR if page_units[a].transition else 1.0)
+        if cohesion.cosine(story, cohesion.merged(bags[a:b])) < threshold:
             starts.append(a)
+    headlines, opening = _opening_headlines(page_units)
+    if headlines:
+        starts = [opening] + [s for s in starts if s > opening]
     starts = _absorb_short(starts, page_units, bags, settings.min_story_words)
     bounds = list(zip(starts, starts[1:] + [len(page_units)]))
-    return [Story(tuple(page_units[a:b]), page_units[a].heading) for a, b in bounds]
+    stories = [Story((unit,), unit.text, headline_only=True) for unit in headlines]
+    return stories + [Story(tuple(page_units[a:b]), page_units[a].heading) for a, b in bounds if b > a]
+
+
+def _opening_headlines(page_units: list[Unit]) -> tuple[list[Unit], int]:
+    """A bulletin's opening headlines, two or more short sentences read before the first
+    transition ('... And a freight train derails. First, to Bulgaria, where ...'), and the
+    position of that transition."""
+    first_transition = next((i for i, u in enumerate(page_units) if u.transition), None)
+    if first_transition is None or first_transition < 2:
+        return [], 0
+    opening = page_units[:first_transition]
+    sentences = [s for u in opening for s in _sentences(u.text)]
+    if len(sentences) != len(opening) or any(len(s.split()) > HEADLINE_WORDS for s in sentences):
+        return [], 0
+    return [u for u in opening if not _is_broadcast_furniture(u.text)], first_transition
+
+
+def _is_broadcast_furniture(text: str, language: str = resources.LANGUAGE) -> bool:
+    return text.lower().startswith(resources.ordered("broadcast_furniture", language))
 
 
 def _absorb_short(starts: list[int], page_units: list[Unit], bags: list[Counter[str]], min_words: int) -> list[int]:

@@ -88,12 +88,14 @@ def split_possessor(doc: Doc, spans: list[Span], language: str) -> list[Span]:
 
 
 def extend_designators(doc: Doc, spans: list[Span], language: str) -> list[Span]:
-    """A place name followed by its designator ('Amur' + 'region') takes it: 'Amur region'."""
+    """A name followed by a place designator ('Amur' + 'region') is that place: 'Amur region',
+    whatever label the recogniser gave the name."""
     designators = resources.words("place_designators", language)
     repaired = []
     for span in spans:
-        if span.label_ in ("GPE", "LOC", "ORG", "FAC") and span.end < len(doc) and doc[span.end].lower_ in designators:
-            span = Span(doc, span.start, span.end + 1, label=span.label)
+        if span.label_ in NAME_LABELS and span.end < len(doc) and doc[span.end].lower_ in designators:
+            label = span.label_ if span.label_ in ("GPE", "LOC", "FAC") else "LOC"
+            span = Span(doc, span.start, span.end + 1, label=label)
         repaired.append(span)
     return repaired
 

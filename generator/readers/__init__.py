@@ -33,6 +33,8 @@ READERS: dict[str, Reader] = {
     ".atom": read_feed,
     ".jsonl": read_jsonl,
 }
+FALLBACK = "decoded with a fallback"
+"""Kind of a read file whose bytes needed a detected charset or replacement characters."""
 DEFAULT_HINT = "fix or remove the file, or drop --strict-input to skip it"
 HINTS = {
     "outside the input folder": "remove the link, or copy what it points to into the input folder",
@@ -119,7 +121,7 @@ class _Collected:
         if self.strict:
             raise InputError(f"{name}: {error.reason}", hint=HINTS.get(error.kind, DEFAULT_HINT))
         log.warning("skipped %s: %s", name, error.reason)
-        self.records.append(InputRecord(source=name, status="skipped", reason=error.reason))
+        self.records.append(InputRecord(source=name, status="skipped", reason=error.reason, kind=error.kind))
         self.problems.append(Problem(path=name, reason=error.reason, kind=error.kind))
 
     def add(self, name: str, output: ReaderOutput) -> None:
@@ -130,12 +132,16 @@ class _Collected:
         if original != name:
             log.info("%s is an exact duplicate of %s; not read again", name, original)
             reason = f"same text as {original}"
-            self.records.append(InputRecord(name, "duplicate", reason, encoding, duplicate_of=original))
+            self.records.append(InputRecord(name, "duplicate", reason, encoding=encoding, duplicate_of=original))
             return
         for problem in output.problems:
             log.warning("skipped %s: %s", problem.path, problem.reason)
         total = len(output.problems) + len(output.sources)
-        reason = f"{len(output.problems)} of {total} items skipped" if output.problems else None
-        self.records.append(InputRecord(name, "read", reason, encoding))
+        notes = [f"{len(output.problems)} of {total} items skipped"] if output.problems else []
+        notes.extend(dict.fromkeys(s.decode_note for s in output.sources if s.decode_note))
+        fallback = any(s.decode_note for s in output.sources)
+        self.records.append(
+            InputRecord(name, "read", "; ".join(notes) or None, kind=FALLBACK if fallback else None, encoding=encoding)
+        )
         self.sources.extend(output.sources)
         self.problems.extend(output.problems)

@@ -20,6 +20,8 @@ from generator.site.text import escape_html, shorten
 MAX_DAILY_BARS = 45
 """Coverage spanning more days than this is counted per ISO week instead."""
 NETWORK_LABEL_CHARS = 22
+DESCRIBED_PAIRS = 12
+"""A network's text description names the pairs named together most, up to this many."""
 BAR_WIDTH = 26
 BAR_GAP = 8
 CHART_HEIGHT = 150
@@ -138,7 +140,9 @@ def network(nodes: Sequence[Node], edges: Sequence[tuple[str, str, int]], chart_
         ty = y + radius + 15 if below else y - radius - 7
         label = escape_html(shorten(node.label, NETWORK_LABEL_CHARS))
         parts.append(f'<text x="{x:g}" y="{ty:g}" text-anchor="middle">{label}</text>')
-    desc = "; ".join(f"{names[a]} and {names[b]}: {w} article{'s' if w != 1 else ''}" for a, b, w in pairs)
+    desc = "; ".join(f"{names[a]} and {names[b]}: {w} article{'s' if w != 1 else ''}" for a, b, w in pairs[:DESCRIBED_PAIRS])
+    if len(pairs) > DESCRIBED_PAIRS:
+        desc += f"; {len(pairs) - DESCRIBED_PAIRS} more pairs"
     return _figure(
         chart_id,
         width,

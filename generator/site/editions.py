@@ -16,7 +16,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.model import Digest
+from generator.model import Digest, Topic
 from generator.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -56,6 +56,8 @@ class EditionSummary:
     edition: str
     """YYYY-MM-DD."""
     topics: tuple[TopicSummary, ...]
+    names: tuple[tuple[str, str], ...] = ()
+    """(actor id, display name) of the key players named by the topics, sorted by id."""
 
 
 @dataclass(frozen=True)
@@ -127,20 +129,26 @@ def from_contract(data: dict, edition: str | None = None) -> EditionSummary:
     stated = data.get("edition") or edition
     if not isinstance(stated, str) or not _is_iso_date(stated):
         raise ValueError(f"edition date {stated!r} is not YYYY-MM-DD")
-    return EditionSummary(edition=stated, topics=topics)
+    wanted = {actor_id for topic in topics for actor_id in topic.actors}
+    names = tuple(sorted((str(a["id"]), str(a["name"])) for a in data.get("actors", ()) if a.get("id") in wanted))
+    return EditionSummary(edition=stated, topics=topics, names=names)
+
+
+def summary_of_topic(topic: Topic) -> TopicSummary:
+    """A topic of the edition being built, in the form an archived one takes."""
+    return TopicSummary(
+        id=topic.id, label=topic.label, headline=topic.headline or topic.label, summary=topic.summary,
+        actors=topic.actors, keyphrases=topic.keyphrases, articles=len(topic.articles),
+    )
 
 
 def summary_of(digest: Digest) -> EditionSummary:
     """The summary of the edition being built, in the same form as an archived one."""
+    wanted = {actor_id for topic in digest.topics for actor_id in topic.actors}
     return EditionSummary(
         edition=digest.edition,
-        topics=tuple(
-            TopicSummary(
-                id=topic.id, label=topic.label, headline=topic.headline or topic.label, summary=topic.summary,
-                actors=topic.actors, keyphrases=topic.keyphrases, articles=len(topic.articles),
-            )
-            for topic in digest.topics
-        ),
+        topics=tuple(summary_of_topic(topic) for topic in digest.topics),
+        names=tuple(sorted((a.id, a.name) for a in digest.actors if a.id in wanted)),
     )
 
 

@@ -32,11 +32,12 @@ ARTICLES = "articles/index.md"
 PHRASES = "phrases/index.md"
 ARCHIVE = "archive/index.md"
 ABOUT = "about.md"
+SEARCH = "search.md"
 FEED_RSS = "feed.xml"
 FEED_JSON = "feed.json"
 DIGEST_JSON = "digest.json"
 
-GENERATED_ROOTS = ("index.md", "topics", "articles", "actors", "phrases", "archive", FEED_RSS, FEED_JSON, DIGEST_JSON)
+GENERATED_ROOTS = ("index.md", "topics", "articles", "actors", "phrases", "archive", SEARCH, FEED_RSS, FEED_JSON, DIGEST_JSON)
 """Entries of the docs folder a build owns and replaces; everything else there is hand-written."""
 
 

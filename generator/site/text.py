@@ -127,6 +127,8 @@ class Segment:
 
     text: str
     sentence: int | None
+    first: bool = True
+    """False for the continuation of a sentence that began in an earlier paragraph (no anchor there)."""
 
 
 @dataclass(frozen=True)
@@ -137,7 +139,7 @@ class AnchoredText:
     standfirst: tuple[tuple[Segment, ...], ...]
     paragraphs: tuple[tuple[Segment, ...], ...]
     unplaced: tuple[int, ...]
-    """Sentences not found in the text (an anchor for each still exists, at the paragraph start)."""
+    """Sentences not found in the text (an anchor for each still exists, where the one before ended)."""
 
 
 def anchor(article: Article, analysis: Analysis | None) -> AnchoredText:
@@ -155,38 +157,86 @@ def anchor(article: Article, analysis: Analysis | None) -> AnchoredText:
     return AnchoredText(title, standfirst, paragraphs, tuple(lost_a + lost_b))
 
 
+Span = tuple[int, int, int, bool]  # start, end, sentence, first piece of it
+
+
+def _find(blocks: Sequence[str], text: str, block: int, position: int) -> list[tuple[int, int, int]] | None:
+    """Where text lies from (block, position) on: one piece, or pieces across consecutive blocks."""
+    for candidate in range(block, min(len(blocks), block + SENTENCE_LOOKAHEAD + 1)):
+        offset = position if candidate == block else 0
+        start = blocks[candidate].find(text, offset)
+        if start >= 0:
+            return [(candidate, start, start + len(text))]
+        pieces = _across(blocks, candidate, offset, text)
+        if pieces:
+            return pieces
+    return None
+
+
+def _across(blocks: Sequence[str], block: int, offset: int, text: str) -> list[tuple[int, int, int]] | None:
+    """Pieces of a sentence the analysis read across a line break: the end of a block, then the next."""
+    start = _tail_start(blocks[block], text, offset)
+    if start is None:
+        return None
+    pieces = [(block, start, len(blocks[block]))]
+    rest, where = text[len(blocks[block]) - start :].lstrip(), block + 1
+    while rest and where < len(blocks):
+        following = blocks[where]
+        if following.startswith(rest):
+            pieces.append((where, 0, len(rest)))
+            return pieces
+        if not following or not rest.startswith(following):
+            return None
+        pieces.append((where, 0, len(following)))
+        rest, where = rest[len(following) :].lstrip(), where + 1
+    return None if rest else pieces
+
+
+def _tail_start(block: str, text: str, offset: int) -> int | None:
+    """Where the end of block begins when text starts with it (and goes on beyond it), else None."""
+    head = text[:12]
+    start = block.find(head, offset) if len(head) == 12 else -1
+    while start >= 0:
+        tail = block[start:]
+        if len(tail) < len(text) and text.startswith(tail):
+            return start
+        start = block.find(head, start + 1)
+    return None
+
+
 def _place(blocks: Sequence[str], sentences: Iterable[tuple[int, str]]) -> tuple[tuple[tuple[Segment, ...], ...], list[int]]:
-    """Find each sentence in the blocks, in order; those not found anchor where the last one ended."""
-    spans: list[list[tuple[int, int, int]]] = [[] for _ in blocks]
+    """Find each sentence in the blocks, in order; one not found anchors where the one before ended."""
+    spans: list[list[Span]] = [[] for _ in blocks]
     block, position, unplaced = 0, 0, []
     for index, text in sentences:
-        hit = None
-        for candidate in range(block, min(len(blocks), block + SENTENCE_LOOKAHEAD + 1)):
-            start = blocks[candidate].find(text, position if candidate == block else 0) if text else -1
-            if start >= 0:
-                hit = (candidate, start)
-                break
-        if hit is None:
+        pieces = _find(blocks, text, block, position) if text and blocks else None
+        if not pieces:
             unplaced.append(index)
             if blocks:
-                spans[min(block, len(blocks) - 1)].append((position, position, index))
+                spans[min(block, len(blocks) - 1)].append((position, position, index, True))
             continue
-        block, start = hit
-        position = start + len(text)
-        spans[block].append((start, position, index))
+        for number, (where, start, end) in enumerate(pieces):
+            spans[where].append((start, end, index, number == 0))
+        block, position = pieces[-1][0], pieces[-1][2]
     return tuple(_segments(text, found) for text, found in zip(blocks, spans)), unplaced
 
 
-def _segments(text: str, spans: list[tuple[int, int, int]]) -> tuple[Segment, ...]:
+def _segments(text: str, spans: list[Span]) -> tuple[Segment, ...]:
     out, cursor = [], 0
-    for start, end, index in spans:
+    for start, end, index, first in spans:
+        start = max(start, cursor)
         if start > cursor:
             out.append(Segment(text[cursor:start], None))
-        out.append(Segment(text[start:end], index))
+        out.append(Segment(text[start:end], index, first))
         cursor = max(cursor, end)
     if cursor < len(text):
         out.append(Segment(text[cursor:], None))
     return tuple(out)
+
+
+def anchors_in(blocks: Iterable[tuple[Segment, ...]]) -> set[int]:
+    """The sentences that have their anchor in these blocks."""
+    return {s.sentence for block in blocks for s in block if s.sentence is not None and s.first}
 
 
 def sentence_id(index: int) -> str:
@@ -201,6 +251,8 @@ def segments_html(segments: Iterable[Segment]) -> Markup:
         text = html.escape(CONTROL_CHARS.sub("", segment.text), quote=True)
         if segment.sentence is None:
             parts.append(text)
+        elif not segment.first:
+            parts.append(f'<span class="digest-s">{text}</span>')
         else:
             parts.append(f'<span class="digest-s" id="{sentence_id(segment.sentence)}">{text}</span>')
     return Markup("".join(parts))

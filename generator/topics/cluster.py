@@ -250,3 +250,13 @@ def cluster(
     entity_vecs = _rows_as_dicts(entities) if entities is not None else None
     groups = average_linkage(len(articles), pairs, vecs, settings, entity_vecs)
     return tuple(tuple(group) for group in groups)
+
+
+def lone_headlines(groups: Sequence[Sequence[int]], articles: Sequence[Article]) -> set[int]:
+    """Positions of headline-only articles that no full article's section takes in: a headline
+    alone tells no story the digest can show."""
+    lone = set()
+    for group in groups:
+        if all(articles[i].headline_only for i in group):
+            lone.update(group)
+    return lone
