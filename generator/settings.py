@@ -122,6 +122,10 @@ class TopicSettings:
     """Candidate neighbours per article in the sparse similarity graph."""
     exact_max: int = 3000
     """Up to this many articles, neighbours come from exact cosines; above, from LSA."""
+    short_words: int = 150
+    """A section whose articles hold fewer words than this together may join a larger one."""
+    attach_min: float = 0.2
+    """Least mean best-match similarity for such a short section to join a larger one."""
     highlights: int = 4
     summary_sentences: int = 2
     quotes: int = 3

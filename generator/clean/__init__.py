@@ -34,6 +34,8 @@ class PageFacts:
     """What the page around the stories says: its title, date and outlet."""
 
     title: str | None
+    deck: tuple[str, ...]
+    """Heading lines under the headline that belong to it (shown as its standfirst)."""
     date: datetime.date | None
     date_basis: str | None
     furniture: tuple[Furniture, ...]
@@ -54,7 +56,7 @@ def page_lines(text: str) -> tuple[Line, ...]:
     return tuple(lines)
 
 
-def _page_facts(source: Source, lines: tuple[Line, ...], claimed: dict, title: str | None) -> PageFacts:
+def _page_facts(source: Source, lines: tuple[Line, ...], claimed: dict, title: str | None, deck: tuple[str, ...]) -> PageFacts:
     kept = tuple(Furniture(kind, lines[i].text, rule) for i, (kind, rule) in sorted(claimed.items()))
     stamps = " | ".join(f.text for f in kept if f.kind == "timestamp")
     captions = " | ".join(f.text for f in kept if f.kind in ("caption", "credit"))
@@ -65,7 +67,7 @@ def _page_facts(source: Source, lines: tuple[Line, ...], claimed: dict, title: s
         date, basis = first_full_date(stamps), "stamp"
     elif first_full_date(captions):
         date, basis = first_full_date(captions), "caption"
-    return PageFacts(title, date, basis, kept)
+    return PageFacts(title, deck, date, basis, kept)
 
 
 def clean(source: Source, settings: CleanSettings, casing: CasingTable | None = None, explain: str | None = None) -> tuple[Article, ...]:
@@ -83,8 +85,8 @@ def clean(source: Source, settings: CleanSettings, casing: CasingTable | None = 
     leading = list(itertools.takewhile(lambda b: b.kind != "text", page_blocks))
     body_blocks = page_blocks[len(leading) :]
     headings = [b for b in leading if b.kind == "heading"]
-    title, teasers = _title_and_teasers(headings, body_blocks, source.meta.title, settings)
-    facts = _page_facts(source, lines, claimed, title)
+    title, deck, teasers = _title_and_teasers(headings, body_blocks, source.meta.title, settings)
+    facts = _page_facts(source, lines, claimed, title, deck)
     stories = teasers + split.split(split.units([b for b in leading if b.kind != "heading"] + body_blocks, text), settings)
     if sum(unit.words for story in stories for unit in story.units) < settings.furniture_only_words:
         raise ReadError("only page furniture (menus, widgets, captions), no news text", kind="no news")
@@ -100,29 +102,34 @@ def clean(source: Source, settings: CleanSettings, casing: CasingTable | None = 
 
 def _title_and_teasers(
     headings: list[Block], body: list[Block], stated: str | None, settings: CleanSettings
-) -> tuple[str | None, list[split.Story]]:
-    """The page's headline, and the headlines of other stories listed above it.
+) -> tuple[str | None, tuple[str, ...], list[split.Story]]:
+    """The page's headline, its deck lines, and headlines of other stories listed above it.
 
-    The headline is the one the input states, else the last heading above the text. An
-    earlier heading that shares words with the headline or the opening paragraph is part of
-    it (a deck, a kicker); one that shares too little is a story present only as a headline.
+    Headings above the text that share words with the opening paragraph (or with each other's
+    headline) belong to the story: the first of them is the headline (unless the input states
+    one), the rest its deck. A heading that shares too little is another story present only as
+    a headline (a teaser, a newsletter's masthead: kept only if it matches a story of the build).
     """
-    title = stated or (headings[-1].text if headings else None)
-    others = [h for h in headings if h.text != title]
-    if not others:
-        return title, []
-    opening = cohesion.bag(" ".join([title or ""] + [b.text for b in body if b.kind == "text"][:1]))
-    teasers = []
-    for heading in others:
-        if cohesion.cosine(cohesion.bag(heading.text), opening) < settings.story_shift_max:
+    opening = cohesion.bag(" ".join(b.text for b in body if b.kind == "text")[:600])
+    fits = [cohesion.cosine(cohesion.bag(h.text), opening) >= settings.story_shift_max for h in headings]
+    own = [h for h, fit in zip(headings, fits) if fit]
+    title = stated or (own[0].text if own else headings[-1].text if headings else None)
+    story_words = cohesion.bag(f"{title or ''} {' '.join(h.text for h in own)}")
+    deck, teasers = [], []
+    for heading, fit in zip(headings, fits):
+        if heading.text == title:
+            continue
+        if fit or cohesion.cosine(cohesion.bag(heading.text), story_words) >= settings.story_shift_max:
+            deck.append(heading.text)
+        else:
             unit = split.Unit(heading.text, heading.start, heading.text, cued=True)
             teasers.append(split.Story((unit,), heading.text, headline_only=True))
-    return title, teasers
+    return title, tuple(deck), teasers
 
 
 def _article(source: Source, story: split.Story, number: int, end: int, facts: PageFacts, main: bool) -> Article | None:
     """The story as an Article, or None when nothing but furniture is left of it."""
-    standfirst = tuple(unit.text for unit in story.units if unit.bullet and main)
+    standfirst = (facts.deck if main else ()) + tuple(unit.text for unit in story.units if unit.bullet and main)
     repaired = [inline.repair(unit.text, first=i == 0) for i, unit in enumerate(u for u in story.units if not (u.bullet and main))]
     paragraphs = tuple(p.text for p in repaired if p.text)
     if not paragraphs:

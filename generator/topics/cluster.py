@@ -25,6 +25,7 @@ from sklearn.feature_extraction.text import TfidfTransformer
 from sklearn.neighbors import NearestNeighbors
 from sklearn.preprocessing import normalize
 
+from generator import resources
 from generator.clean.cohesion import bag
 from generator.model import Analysis, Article, ArticleActors
 from generator.settings import TopicSettings
@@ -229,6 +230,13 @@ def average_linkage(
     return sorted(members.values(), key=lambda m: (-len(m), m[0]))
 
 
+def nationality_terms(analysis: Analysis) -> list[str]:
+    """'Greek', 'Ukrainians': nationality words count for their country in the actor block
+    (they are context, not actors, but they say where a story is)."""
+    table = resources.data("demonyms")
+    return [f"c:{table[m.name]}" for m in analysis.mentions if m.label == "NORP" and m.name in table]
+
+
 def cluster(
     articles: Sequence[Article],
     analyses: Sequence[Analysis],
@@ -240,7 +248,10 @@ def cluster(
         return ()
     prune = len(articles) >= PRUNE_FROM
     words = _tfidf([article_terms(a, x) for a, x in zip(articles, analyses)], prune, sublinear=True)
-    entity_docs = [[f"a:{actor}" for actor, count in zip(entry.main, entry.mentions) for _ in range(count)] for entry in actors]
+    entity_docs = [
+        [f"a:{actor}" for actor, count in zip(entry.main, entry.mentions) for _ in range(count)] + nationality_terms(analysis)
+        for entry, analysis in zip(actors, analyses)
+    ]
     entities = _tfidf(entity_docs, prune, sublinear=False)
     blocks = [b * np.sqrt(w) for b, w in ((words, 1.0 - settings.entity_weight), (entities, settings.entity_weight)) if b is not None]
     if not blocks:
@@ -249,7 +260,63 @@ def cluster(
     pairs, vecs = _candidate_pairs(x, settings)
     entity_vecs = _rows_as_dicts(entities) if entities is not None else None
     groups = average_linkage(len(articles), pairs, vecs, settings, entity_vecs)
-    return tuple(tuple(group) for group in groups)
+    sizes = [sum(len(p.split()) for p in a.paragraphs) for a in articles]
+    groups = attach_short(groups, pairs, vecs, entity_vecs, sizes, settings)
+    return tuple(tuple(group) for group in sorted(groups, key=lambda m: (-len(m), m[0])))
+
+
+def attach_short(
+    groups: list[list[int]],
+    pairs: Sequence[tuple[int, int, float]],
+    vecs: Sequence[dict[int, float]],
+    entity_vecs: Sequence[dict[int, float]] | None,
+    sizes: Sequence[int],
+    settings: TopicSettings,
+) -> list[list[int]]:
+    """Sections made only of short texts (a roundup item, a headline with a line of text) join
+    the section they match best, when that match is close enough and their actors agree.
+
+    Average linkage holds a short text apart: it shares few words with each long report of
+    its story. Here each member counts its best match among the other section's articles.
+    """
+    section_of = {i: g for g, members in enumerate(groups) for i in members}
+    best: dict[int, dict[int, float]] = {}
+    for i, j, similarity in pairs:
+        for a, b in ((i, j), (j, i)):
+            target = section_of[b]
+            if target != section_of[a]:
+                best.setdefault(a, {})[target] = max(best.get(a, {}).get(target, 0.0), similarity)
+    moved = {}
+    for g, members in enumerate(groups):
+        if sum(sizes[i] for i in members) > settings.short_words:
+            continue
+        scores: dict[int, float] = {}
+        for target in {t for i in members for t in best.get(i, {})}:
+            if sum(sizes[i] for i in groups[target]) <= settings.short_words:
+                continue
+            scores[target] = sum(best.get(i, {}).get(target, 0.0) for i in members) / len(members)
+        if not scores:
+            continue
+        target = max(sorted(scores), key=lambda t: scores[t])
+        if scores[target] >= settings.attach_min and _actors_agree(members, groups[target], entity_vecs, settings):
+            moved[g] = target
+    merged = [list(members) for members in groups]
+    for g, target in moved.items():
+        merged[target] = sorted(merged[target] + merged[g])
+        merged[g] = []
+    return [members for members in merged if members]
+
+
+def _actors_agree(a: Sequence[int], b: Sequence[int], entity_vecs, settings: TopicSettings) -> bool:
+    """Mean cosine of the actor blocks of two sets of articles (over articles that name anyone)."""
+    if entity_vecs is None:
+        return True
+    left = [entity_vecs[i] for i in a if entity_vecs[i]]
+    right = [entity_vecs[i] for i in b if entity_vecs[i]]
+    if not left or not right:
+        return True
+    total = sum(_dot(x, y) for x in left for y in right)
+    return total / (len(left) * len(right)) >= settings.entity_min
 
 
 def lone_headlines(groups: Sequence[Sequence[int]], articles: Sequence[Article]) -> set[int]:

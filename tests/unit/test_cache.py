@@ -1,0 +1,115 @@
+"""cache: analyses round-trip through JSON; corrupt or foreign entries are ignored; keys move with text and version."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+
+import pytest
+
+from generator.cache import AnalysisCache, decode, encode
+from generator.model import Analysis
+
+TEXT = (
+    "Prime Minister Pham Minh Chinh inspected the flooded dykes of Hanoi on Sunday. "
+    '"We will rebuild every dyke before the next rainy season," Pham Minh Chinh said.'
+)
+
+
+@pytest.fixture(scope="module")
+def real_analysis() -> Analysis:
+    from generator.analyse import analyse_batch
+    from generator.model import Article
+    from generator.settings import Settings
+
+    article = Article(id="hanoi-dykes", source="hanoi.txt", part=1, start=0, end=len(TEXT), title="Hanoi dykes to be rebuilt",
+                      date=None, date_basis=None, standfirst=(), paragraphs=(TEXT,))
+    return analyse_batch([article], Settings())[0]
+
+
+def test_a_real_analysis_round_trips(tmp_path, real_analysis):
+    assert real_analysis.mentions and real_analysis.quotes and real_analysis.candidates
+    cache = AnalysisCache(tmp_path, "model-1")
+    cache.put(TEXT, real_analysis)
+    assert cache.get("hanoi-dykes", TEXT) == real_analysis
+    assert (cache.hits, cache.misses) == (1, 0)
+
+
+def test_encode_decode_is_the_identity(real_analysis):
+    assert decode(json.loads(json.dumps(encode(real_analysis)))) == real_analysis
+
+
+def test_a_missing_entry_is_a_miss(tmp_path):
+    cache = AnalysisCache(tmp_path, "model-1")
+    assert cache.get("hanoi-dykes", TEXT) is None
+    assert (cache.hits, cache.misses) == (0, 1)
+
+
+def test_the_key_changes_with_text_article_and_version(tmp_path):
+    cache = AnalysisCache(tmp_path, "model-1")
+    key = cache.key("hanoi-dykes", TEXT)
+    assert cache.key("hanoi-dykes", TEXT + " ") != key
+    assert cache.key("hanoi-dykes-2", TEXT) != key
+    assert AnalysisCache(tmp_path, "model-2").key("hanoi-dykes", TEXT) != key
+    assert AnalysisCache(tmp_path / "elsewhere", "model-1").key("hanoi-dykes", TEXT) == key
+
+
+def test_an_entry_of_another_settings_version_is_not_reused(tmp_path, real_analysis):
+    AnalysisCache(tmp_path, "model-1|settings-a").put(TEXT, real_analysis)
+    assert AnalysisCache(tmp_path, "model-1|settings-b").get("hanoi-dykes", TEXT) is None
+    assert AnalysisCache(tmp_path, "model-1|settings-a").get("hanoi-dykes", TEXT) == real_analysis
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        "not json at all {",
+        "[]",
+        '{"article_id": "hanoi-dykes"}',
+        '{"article_id": "hanoi-dykes", "sentences": [["x", "sidebar", 0]], "mentions": [], "quotes": [], "candidates": [], "terms": []}',
+        '{"article_id": "hanoi-dykes", "sentences": [["x", "body", 0]], "mentions": [["Hanoi", "Hanoi", "GPE", 7, "body", null, null, null, false]], '
+        '"quotes": [], "candidates": [], "terms": []}',
+        '{"article_id": "hanoi-dykes", "sentences": [["x", "body"]], "mentions": [], "quotes": [], "candidates": [], "terms": []}',
+    ],
+    ids=["not-json", "a-list", "missing-fields", "bad-zone", "mention-outside-sentences", "short-row"],
+)
+def test_a_corrupt_entry_is_ignored(tmp_path, content):
+    cache = AnalysisCache(tmp_path, "model-1")
+    path = cache._path(cache.key("hanoi-dykes", TEXT))
+    path.parent.mkdir(parents=True)
+    path.write_text(content, encoding="utf-8")
+    assert cache.get("hanoi-dykes", TEXT) is None
+    assert cache.misses == 1
+
+
+def test_a_foreign_entry_for_another_article_is_ignored(tmp_path, real_analysis):
+    cache = AnalysisCache(tmp_path, "model-1")
+    path = cache._path(cache.key("da-nang-dykes", TEXT))
+    path.parent.mkdir(parents=True)
+    path.write_text(json.dumps(encode(real_analysis)), encoding="utf-8")
+    assert cache.get("da-nang-dykes", TEXT) is None
+
+
+def test_a_failed_analysis_is_not_stored(tmp_path):
+    cache = AnalysisCache(tmp_path, "model-1")
+    cache.put(TEXT, Analysis("hanoi-dykes", (), (), (), (), (), error="ValueError: boom"))
+    assert cache.get("hanoi-dykes", TEXT) is None
+    assert list(tmp_path.rglob("*.json")) == []
+
+
+def test_an_unwritable_folder_is_a_warning_not_a_failure(tmp_path, real_analysis, caplog):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    cache = AnalysisCache(blocker, "model-1")
+    cache.put(TEXT, real_analysis)
+    assert "cannot write the analysis cache" in caplog.text
+    assert cache.get("hanoi-dykes", TEXT) is None
+
+
+def test_entries_are_written_whole(tmp_path, real_analysis):
+    cache = AnalysisCache(tmp_path, "model-1")
+    cache.put(TEXT, real_analysis)
+    cache.put(TEXT, dataclasses.replace(real_analysis, terms=(("dyke", 2),)))
+    files = sorted(p.name for p in tmp_path.rglob("*") if p.is_file())
+    assert files == [f"{cache.key('hanoi-dykes', TEXT)}.json"]
+    assert cache.get("hanoi-dykes", TEXT).terms == (("dyke", 2),)
