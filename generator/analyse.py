@@ -14,6 +14,7 @@ import traceback
 from collections import Counter
 from collections.abc import Sequence
 
+from spacy.attrs import SENT_START
 from spacy.tokens import Doc
 
 from generator import nlp
@@ -54,24 +55,28 @@ def analysed_text(article: Article, max_chars: int) -> tuple[str, list[tuple[int
 
 def _sentences(doc: Doc, zones: list[tuple[int, Zone]]) -> tuple[tuple[Sentence, ...], list[int]]:
     """Sentences (a paragraph break always ends one) and each token's sentence index."""
+    starts = [i for i, flag in enumerate(doc.to_array([SENT_START])) if flag == 1 or i == 0]
+    bounds = list(zip(starts, starts[1:] + [len(doc)]))
     sentences: list[Sentence] = []
     sentence_of = [0] * len(doc)
     paragraph, previous_zone = 0, None
-    for sent in doc.sents:
-        pieces = [piece for piece in sent.text.split("\n\n")]
-        offset = sent.start_char
-        for number, piece in enumerate(pieces):
+    text = doc.text
+    for first, last in bounds:
+        begin = doc[first].idx
+        end = doc[last - 1].idx + len(doc[last - 1].text)
+        offset = begin
+        for number, piece in enumerate(text[begin:end].split("\n\n")):
             zone = mention_finder.zone_of(offset, zones)
             if zone != previous_zone:
                 paragraph, previous_zone = 0, zone
-            elif number > 0 or (offset > 0 and doc.text[max(0, offset - 2) : offset] == "\n\n"):
+            elif number > 0 or text[max(0, offset - 2) : offset] == "\n\n":
                 paragraph += 1
             cleaned = " ".join(piece.split())
             if cleaned:
                 sentences.append(Sentence(cleaned, zone, paragraph))
             offset += len(piece) + 2
-        for token in sent:
-            sentence_of[token.i] = max(0, len(sentences) - 1)
+        index = max(0, len(sentences) - 1)
+        sentence_of[first:last] = [index] * (last - first)
     return tuple(sentences), sentence_of
 
 

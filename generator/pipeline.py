@@ -24,11 +24,12 @@ from generator import clean, nlp, slugs
 from generator.analyse import analyse_batch, analysed_text
 from generator.cache import AnalysisCache
 from generator.clean import dedupe
-from generator.clean.casing import CasingTable
+from generator.clean.casing import CasingTable, is_lower_case
 from generator.errors import InputError, ReadError
+from generator.executors import Executor
 from generator.executors import create as create_executor
 from generator.keyphrases import rank
-from generator.model import Analysis, Article, ArticleDigest, Digest, InputRecord, Problem
+from generator.model import Analysis, Article, ArticleDigest, Digest, InputRecord, Problem, Source
 from generator.readers import FALLBACK, ReadResult, read_folder
 from generator.settings import Settings, cache_dir, worker_count
 from generator.topics import build as topic_builder
@@ -39,6 +40,8 @@ log = logging.getLogger(__name__)
 
 BATCH_SIZE = 32
 """Articles per unit of work shipped to an executor."""
+CLEAN_BATCH = 64
+"""Sources per unit of cleaning work."""
 
 
 @contextmanager
@@ -68,21 +71,34 @@ def progress(total: int, stage: str, bar: bool) -> Iterator[Callable[[int], None
     yield advance
 
 
-def clean_all(read: ReadResult, settings: Settings) -> tuple[list[Article], list[Problem]]:
+def clean_batch(sources: Sequence[Source], settings: Settings, casing: CasingTable | None) -> list[tuple[tuple[Article, ...], Problem | None]]:
+    """Clean a batch of sources in this process: each source's articles, or why it has none."""
+    results: list[tuple[tuple[Article, ...], Problem | None]] = []
+    for source in sources:
+        try:
+            results.append((clean.clean(source, settings.clean, casing, settings.io.explain), None))
+        except ReadError as error:
+            results.append(((), Problem(source.name, error.reason, error.kind)))
+    return results
+
+
+def clean_all(read: ReadResult, settings: Settings, executor: Executor) -> tuple[list[Article], list[Problem]]:
     """Every source cleaned and split into articles; sources with no news become problems."""
-    casing = CasingTable.from_texts(source.text for source in read.sources)
+    lower_case = [is_lower_case(source.text) for source in read.sources]
+    # Only a build that holds a lower-case text needs the casing the other texts show.
+    casing = CasingTable.from_texts(s.text for s, low in zip(read.sources, lower_case) if not low) if any(lower_case) else None
+    batches = [read.sources[i : i + CLEAN_BATCH] for i in range(0, len(read.sources), CLEAN_BATCH)]
     articles: list[Article] = []
     problems: list[Problem] = []
-    for source in read.sources:
-        try:
-            stories = clean.clean(source, settings.clean, casing, settings.io.explain)
-        except ReadError as error:
+    for results in executor.map(functools.partial(clean_batch, settings=settings, casing=casing), batches):
+        for stories, problem in results:
+            articles.extend(stories)
+            if problem is None:
+                continue
             if settings.io.strict_input:
-                raise InputError(f"{source.name}: {error.reason}", hint="remove the file or drop --strict-input") from None
-            log.warning("skipped %s: %s", source.name, error.reason)
-            problems.append(Problem(source.name, error.reason, error.kind))
-            continue
-        articles.extend(stories)
+                raise InputError(f"{problem.path}: {problem.reason}", hint="remove the file or drop --strict-input")
+            log.warning("skipped %s: %s", problem.path, problem.reason)
+            problems.append(problem)
     return articles, problems
 
 
@@ -106,7 +122,7 @@ def with_unique_ids(articles: Sequence[Article]) -> list[Article]:
     return unique
 
 
-def analyse_all(articles: Sequence[Article], settings: Settings) -> list[Analysis]:
+def analyse_all(articles: Sequence[Article], settings: Settings, executor: Executor) -> list[Analysis]:
     """The analysis of every article, from the cache where it has one, in article order."""
     cache = AnalysisCache(cache_dir(settings), f"{nlp.model_version(settings.io.language)}|{settings.analysis_key()}") if settings.io.use_cache else None
     texts = [analysed_text(article, settings.clean.max_analysed_chars)[0] for article in articles]
@@ -114,20 +130,15 @@ def analyse_all(articles: Sequence[Article], settings: Settings) -> list[Analysi
     todo = [i for i, found in enumerate(results) if found is None]
     if cache is not None:
         log.info("analysis cache: %d of %d articles reused (%s)", len(articles) - len(todo), len(articles), cache.folder)
-    workers = worker_count(settings)
-    executor = create_executor(settings.io.executor, workers, settings.io.scheduler, prepare=lambda: nlp.load(settings.io.language))
     batches = [todo[i : i + BATCH_SIZE] for i in range(0, len(todo), BATCH_SIZE)]
     work = functools.partial(analyse_batch, settings=settings)
-    try:
-        with progress(len(todo), "analyse", bar=settings.io.progress) as advance:
-            for batch, analysed in zip(batches, executor.map(work, [[articles[i] for i in b] for b in batches])):
-                for i, analysis in zip(batch, analysed):
-                    results[i] = analysis
-                    if cache is not None:
-                        cache.put(texts[i], analysis)
-                advance(len(batch))
-    finally:
-        executor.close()
+    with progress(len(todo), "analyse", bar=settings.io.progress) as advance:
+        for batch, analysed in zip(batches, executor.map(work, [[articles[i] for i in b] for b in batches])):
+            for i, analysis in zip(batch, analysed):
+                results[i] = analysis
+                if cache is not None:
+                    cache.put(texts[i], analysis)
+            advance(len(batch))
     failed = [a for a in results if a is not None and a.error]
     if failed and settings.io.strict_input:
         first = next(article for article in articles if article.id == failed[0].article_id)
@@ -168,15 +179,19 @@ def build_digest(settings: Settings) -> Digest:
         read = read_folder(io.input, max_bytes=io.max_file_bytes, strict=io.strict_input)
     if not read.sources:
         raise InputError(f"no usable news files in {io.input}", hint="point --input at a folder of .txt, .md, .html, .xml or .jsonl news files")
-    with timed("clean"):
-        cleaned, problems = clean_all(read, settings)
-        kept, duplicates = dedupe.drop_duplicates(cleaned, settings.clean)
-        articles = with_unique_ids(numbered(kept))
-    if not articles:
-        raise InputError(f"no news in {io.input}: every file was furniture or unusable")
-    log.info("%d source(s) -> %d article(s)", len(read.sources), len(articles))
-    with timed("analyse"):
-        analyses = analyse_all(articles, settings)
+    executor = create_executor(io.executor, worker_count(settings), io.scheduler, prepare=lambda: nlp.load(io.language))
+    try:
+        with timed("clean"):
+            cleaned, problems = clean_all(read, settings, executor)
+            kept, duplicates = dedupe.drop_duplicates(cleaned, settings.clean)
+            articles = with_unique_ids(numbered(kept))
+        if not articles:
+            raise InputError(f"no news in {io.input}: every file was furniture or unusable")
+        log.info("%d source(s) -> %d article(s)", len(read.sources), len(articles))
+        with timed("analyse"):
+            analyses = analyse_all(articles, settings, executor)
+    finally:
+        executor.close()
     with timed("actors"):
         index = actor_stage.build(articles, analyses, settings.actors, io.language, io.explain)
     with timed("topics"):

@@ -27,6 +27,7 @@ log = logging.getLogger(__name__)
 SITE_PACKAGE = "generator.site"
 BASE_CONFIG = "mkdocs.base.yml"
 OVERRIDES = "overrides"
+PLUGIN = "news-digest/prerendered-html"
 GENERATED_MARK = "---\n# news-digest: generated page."
 """First line of a generated About page: a page without it is hand-written and kept."""
 LEGACY = ("tags", ".staging-", ".retired-")
@@ -198,11 +199,20 @@ def build_site(mkdocs_file: Path, docs: Path, site: Path, generated: str | None 
     try:
         with _quiet_mkdocs(), _reproducible(generated):
             config = load_config(str(mkdocs_file), docs_dir=str(docs), site_dir=str(site), strict=True)
+            if not config.use_directory_urls:
+                raise PublishError(
+                    f"{mkdocs_file} sets use_directory_urls: false; the digest's pages link to directory URLs",
+                    hint="remove use_directory_urls from the MkDocs configuration",
+                )
             overrides = str(packaged(OVERRIDES))
             if overrides not in map(str, config.theme.dirs):
                 config.theme.dirs.insert(1 if config.theme.custom_dir else 0, overrides)
             if config.nav:
                 config.nav = _existing_nav(config.nav, docs)
+            if PLUGIN not in config.plugins:
+                from generator.site.hooks import PrerenderedHTML
+
+                config.plugins[PLUGIN] = PrerenderedHTML()
             config.plugins.on_startup(command="build", dirty=False)
             try:
                 build(config)

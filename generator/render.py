@@ -27,8 +27,9 @@ from generator.settings import Settings
 from generator.site import charts, editions, feeds
 from generator.site import layout as site_layout
 from generator.site.editions import Continuation, EditionSummary
-from generator.site.layout import Layout, page_url, relative
+from generator.site.layout import Layout, page_url, relative, relative_url
 from generator.site.text import (
+    HTML_MARK,
     UNKNOWN_OUTLET,
     AnchoredText,
     Segment,
@@ -38,10 +39,10 @@ from generator.site.text import (
     escape_html,
     escape_markdown,
     lead_count,
+    list_html,
     outlet_name,
     paragraphs_html,
     safe_url,
-    segments_html,
     sentence_id,
     shorten,
     yaml_string,
@@ -234,8 +235,11 @@ class Renderer:
         )
         self.env.globals.update(
             link=self._link, article_link=self._article_link, external_link=self._external_link,
+            article_list=self._article_list, name_list=self._name_list,
             yaml_string=yaml_string, plural=plural, long_date=long_date, day_heading=day_heading,
         )
+        # Escaped text as Markup, for building a larger piece in a template expression.
+        self.env.filters["md"] = lambda text: Markup(escape_markdown("" if text is None else str(text)))
         self.anchored: dict[str, AnchoredText] = {}
         self.cited: dict[str, set[int]] = defaultdict(set)
         self.article_refs = {article_id: self._article_ref(article_id) for article_id in self.entries}
@@ -261,6 +265,43 @@ class Renderer:
         href = relative(ref.path, context["page_path"]) + (f"#{anchor}" if anchor else "")
         mark = f'{{: .digest-untitled title="{escape_html(UNTITLED_HINT)}" }}' if ref.from_text else ""
         return Markup(f"[{escape_markdown(ref.title)}]({href}){mark}")
+
+    @staticmethod
+    @pass_context
+    def _article_list(context, refs: Iterable[ArticleRef], show_outlet: bool = True, outlet_first: bool = False) -> Markup:
+        """Article links as one line of HTML that skips Markdown (see generator.site.hooks).
+
+        Lists of articles grow with the corpus; built here, with every text escaped and final
+        URLs, they cost MkDocs nothing to convert.
+        """
+        items = []
+        for ref in refs:
+            href = escape_html(relative_url(ref.path, context["page_path"]))
+            mark = f' class="digest-untitled" title="{escape_html(UNTITLED_HINT)}"' if ref.from_text else ""
+            link = f'<a href="{href}"{mark}>{escape_html(ref.title)}</a>'
+            parts = [f"<strong>{escape_html(ref.outlet)}</strong>", link] if outlet_first else [link]
+            if show_outlet and not outlet_first:
+                parts.append(escape_html(ref.outlet))
+            if ref.date and not outlet_first:
+                parts.append(escape_html(long_date(ref.date)))
+            if ref.url and not outlet_first:
+                parts.append(f'<a class="digest-external" href="{escape_html(ref.url)}" rel="noopener">original</a>')
+            items.append("<li>" + " · ".join(parts) + "</li>")
+        return Markup(f'<ul class="digest-articles" {HTML_MARK}>' + "".join(items) + "</ul>")
+
+    @staticmethod
+    @pass_context
+    def _name_list(context, refs: Iterable[ActorRef | PhraseRef]) -> Markup:
+        """Actor or phrase links with their article counts, as one line of HTML that skips Markdown."""
+        items = []
+        for ref in refs:
+            label = escape_html(ref.name if isinstance(ref, ActorRef) else ref.text)
+            item = f'<a href="{escape_html(relative_url(ref.path, context["page_path"]))}">{label}</a>' if ref.path else label
+            item += f' <span class="digest-count">{ref.articles}</span>'
+            if isinstance(ref, ActorRef) and ref.role:
+                item += f' <span class="digest-role">{escape_html(ref.role)}</span>'
+            items.append(f"<li>{item}</li>")
+        return Markup(f'<ul class="digest-names" {HTML_MARK}>' + "".join(items) + "</ul>")
 
     @staticmethod
     def _external_link(text: str, url: str | None) -> Markup:
@@ -574,8 +615,7 @@ class Renderer:
             "body": paragraphs_html(text.paragraphs[:lead], "digest-text"),
             "excerpt": excerpt,
             "more": len(article.paragraphs) - lead,
-            "passages": Markup('<ul class="digest-passages">\n' + "\n".join(
-                f"<li>{segments_html([p])}</li>" for p in passages) + "\n</ul>") if passages else None,
+            "passages": list_html(((p,) for p in passages), "digest-passages") if passages else None,
             "hidden_anchors": Markup("".join(f'<span id="{sentence_id(i)}"></span>' for i in hidden)) if hidden else None,
             "summary": summary,
             "actors": tuple(a for a in self.actor_refs(entry.actors) if a.type != "place"),

@@ -193,15 +193,22 @@ def acronyms(state: MergeState) -> None:
             state.join(name, candidates[0], "acronym")
 
 
+def _spellings(group: Sequence[Name]) -> list[Name]:
+    """One name per distinct spelling and type: comparing one copy stands for all."""
+    seen: dict[tuple[str, str], Name] = {}
+    for name in group:
+        seen.setdefault((name.key.exact, name.kind), name)
+    return list(seen.values())
+
+
 def transliterations(state: MergeState) -> None:
     """Spellings that sound alike token by token and differ little ('Hifter' / 'Haftar')."""
     people_and_orgs = [n for n in state.names if not names.is_acronym(n.text)]
     for group in _blocks(people_and_orgs, lambda n: [n.kind + ":" + "".join(n.key.codes)]).values():
-        for i, first in enumerate(group):
-            for other in group[i + 1 :]:
-                if state.sets.find(first.id) == state.sets.find(other.id):
-                    continue
-                if _spelling_variant(first, other, state.settings):
+        spellings = _spellings(group)
+        for i, first in enumerate(spellings):
+            for other in spellings[i + 1 :]:
+                if state.sets.find(first.id) != state.sets.find(other.id) and _spelling_variant(first, other, state.settings):
                     state.join(first, other, "transliteration")
 
 
@@ -220,15 +227,23 @@ def name_order(state: MergeState) -> None:
     for group in _blocks(people, lambda n: ["".join(sorted(n.key.skeletons))]).values():
         for other in group[1:]:
             state.join(group[0], other, "name order")
-    by_surname = _blocks(people, lambda n: [n.key.skeletons[0], n.key.skeletons[-1]])
-    for name in people:
-        # 'Jay Y. Lee' / 'Lee Jae-yong': a shared family name and given names with the same initials.
-        given = [s for s in name.key.skeletons]
-        for other in by_surname.get(given[-1], []) + by_surname.get(given[0], []):
-            if other is name or state.sets.find(other.id) == state.sets.find(name.id):
-                continue
-            if _same_person_reordered(name, other):
-                state.join(name, other, "initials")
+    # 'Jay Y. Lee' / 'Lee Jae-yong': one family name, given names with the same initials in order.
+    for group in _blocks(people, _family_and_initials).values():
+        spellings = _spellings(group)
+        for i, name in enumerate(spellings):
+            for other in spellings[i + 1 :]:
+                if state.sets.find(other.id) != state.sets.find(name.id) and _same_person_reordered(name, other):
+                    state.join(name, other, "initials")
+
+
+def _family_and_initials(name: Name) -> list[str]:
+    """Blocking keys: the first or the last word as family name, and the initials of the rest."""
+    skeletons = name.key.skeletons
+    keys = []
+    for family in {skeletons[0], skeletons[-1]}:
+        rest = [s for s in skeletons if s != family]
+        keys.append(family + "|" + "".join(s[0] for s in rest if s))
+    return keys
 
 
 def _same_person_reordered(a: Name, b: Name) -> bool:

@@ -13,6 +13,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+LETTER = re.compile(r"[^\W\d_]")
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 SENTENCE_START = re.compile(r"(?:^|[.!?]\s+)([^\W\d_])")
 LOWER_TEXT_MAX_UPPER = 0.02
@@ -61,7 +62,8 @@ class CasingTable:
 
 def is_lower_case(text: str) -> bool:
     """Long enough to judge, and with (almost) no capital letters."""
-    letters = [ch for ch in text if ch.isalpha()]
-    if len(letters) < MIN_LETTERS:
+    letters = len(LETTER.findall(text))
+    if letters < MIN_LETTERS:
         return False
-    return sum(ch.isupper() for ch in letters) / len(letters) <= LOWER_TEXT_MAX_UPPER
+    capitals = sum(1 for a, b in zip(text, text.lower()) if a != b) if len(text) < 200_000 else letters
+    return capitals / letters <= LOWER_TEXT_MAX_UPPER

@@ -14,7 +14,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from generator import resources
 from generator.clean.dates import find_dates, month_names, weekday_names
@@ -55,7 +55,7 @@ class Page:
     settings: CleanSettings
     language: str
 
-    @property
+    @cached_property
     def content(self) -> list[Line]:
         return [line for line in self.lines if not line.blank]
 
@@ -135,7 +135,7 @@ def link_lines(page: Page, lines: Sequence[Line]) -> dict[int, LineKind]:
         url_chars = sum(len(m.group()) for m in URL.finditer(line.text))
         if url_chars and url_chars >= 0.5 * len(line.text.replace(" ", "")):
             kinds[line.index] = "navigation"
-        elif any(lowered.startswith(opener) for opener in openers) and (len(line.words) <= 20 or ":" in lowered[:25]):
+        elif lowered.startswith(openers) and (len(line.words) <= 20 or ":" in lowered[:25]):
             kinds[line.index] = "related"
     return kinds
 

@@ -13,6 +13,7 @@ too short to stand alone join the neighbour they are closest to.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from collections import Counter
 from dataclasses import dataclass
 
@@ -65,9 +66,14 @@ def _sentences(text: str) -> list[str]:
     return [piece for piece in SENTENCE.split(text) if piece.strip()]
 
 
+@lru_cache(maxsize=None)
+def _transition_openings(language: str) -> tuple[str, ...]:
+    phrases = resources.ordered("transitions", language)
+    return tuple(p + " " for p in phrases) + tuple(p + "," for p in phrases if not p.endswith(","))
+
+
 def _is_transition(text: str, language: str) -> bool:
-    lowered = text.lower().lstrip("\"“‘'")
-    return any(lowered.startswith(phrase + " ") or lowered.startswith(phrase + ",") for phrase in resources.ordered("transitions", language))
+    return text[:40].lower().lstrip("\"“‘'").startswith(_transition_openings(language))
 
 
 def units(blocks: list[Block], source_text: str, language: str = resources.LANGUAGE) -> list[Unit]:
@@ -127,8 +133,10 @@ def split(page_units: list[Unit], settings: CleanSettings) -> list[Story]:
     when it shares too little with the story so far."""
     if not page_units:
         return []
-    bags = [cohesion.bag(unit.text) for unit in page_units]
     runs = [i for i, unit in enumerate(page_units) if i == 0 or unit.cued]
+    if len(runs) == 1:
+        return [Story(tuple(page_units), page_units[0].heading)]
+    bags = [cohesion.bag(unit.text) for unit in page_units]
     bounds = list(zip(runs, runs[1:] + [len(page_units)]))
     starts = [0]
     for a, b in bounds[1:]:

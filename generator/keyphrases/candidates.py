@@ -25,6 +25,7 @@ from generator import resources
 from generator.clean.cohesion import stem
 from generator.clean.dates import month_names, weekday_names
 from generator.model import Keyphrase
+from generator.nlp.tagging import tagged_tokens
 from generator.settings import KeyphraseSettings
 
 MAX_CANDIDATES = 40
@@ -146,7 +147,7 @@ def extract(doc: Doc, head_end: int, settings: KeyphraseSettings, language: str 
 
     `head_end` is the character offset where the body begins (after headline and standfirst).
     """
-    tokens = [t for t in doc if t.pos_]
+    tokens = list(doc[: tagged_tokens(doc)])
     if not tokens:
         return ()
     window_text = _text(tokens)

@@ -15,6 +15,13 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 TAGGER_COMPONENTS = ("tok2vec", "tagger", "attribute_ruler")
+TAGGED = "lead_tagger.tokens"
+"""Key in Doc.user_data: how many tokens at the start of the Doc carry tags."""
+
+
+def tagged_tokens(doc: Doc) -> int:
+    """How many tokens at the start of the Doc the component tagged."""
+    return doc.user_data.get(TAGGED, 0)
 
 
 class LeadTagger:
@@ -36,6 +43,7 @@ class LeadTagger:
         for token, source in zip(doc, tagged):
             token.tag_ = source.tag_
             token.pos_ = source.pos_
+        doc.user_data[TAGGED] = len(tagged)
         return doc
 
     def __call__(self, doc: Doc) -> Doc:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from generator.site.text import escape_html, shorten
+from generator.site.text import HTML_MARK, escape_html, shorten
 
 MAX_DAILY_BARS = 45
 """Coverage spanning more days than this is counted per ISO week instead."""
@@ -25,6 +25,8 @@ DESCRIBED_PAIRS = 12
 BAR_WIDTH = 26
 BAR_GAP = 8
 CHART_HEIGHT = 150
+MIN_PLOT_WIDTH = 240
+"""Bars widen so that a chart of few days is still this wide."""
 # Month names spelled here, not by the locale, so that a page is the same on every machine.
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December")
@@ -70,19 +72,20 @@ def coverage(dates: Sequence[str], chart_id: str, subject: str) -> Markup | None
         return None
     top = max(n for _, _, n in counts)
     left, bottom, plot = 8, 30, CHART_HEIGHT - 30 - 22
-    width = left * 2 + len(counts) * (BAR_WIDTH + BAR_GAP) - BAR_GAP
+    bar = max(BAR_WIDTH, (MIN_PLOT_WIDTH - BAR_GAP * (len(counts) - 1)) // len(counts))
+    width = left * 2 + len(counts) * (bar + BAR_GAP) - BAR_GAP
     step = max(1, math.ceil(len(counts) / 12))
     parts = []
     for n, (label, _, count) in enumerate(counts):
-        x = left + n * (BAR_WIDTH + BAR_GAP)
+        x = left + n * (bar + BAR_GAP)
         height = round(plot * count / top) if top else 0
         y = CHART_HEIGHT - bottom - height
-        parts.append(f'<rect class="digest-bar" x="{x}" y="{y}" width="{BAR_WIDTH}" height="{height}" rx="2"/>')
+        parts.append(f'<rect class="digest-bar" x="{x}" y="{y}" width="{bar}" height="{height}" rx="2"/>')
         if count:
-            parts.append(f'<text x="{x + BAR_WIDTH / 2:g}" y="{y - 5}" text-anchor="middle">{count}</text>')
+            parts.append(f'<text x="{x + bar / 2:g}" y="{y - 5}" text-anchor="middle">{count}</text>')
         if n % step == 0:
             parts.append(
-                f'<text class="digest-axis" x="{x + BAR_WIDTH / 2:g}" y="{CHART_HEIGHT - 10}" text-anchor="middle">{escape_html(label)}</text>'
+                f'<text class="digest-axis" x="{x + bar / 2:g}" y="{CHART_HEIGHT - 10}" text-anchor="middle">{escape_html(label)}</text>'
             )
     baseline = CHART_HEIGHT - bottom
     parts.insert(0, f'<line class="digest-rule" x1="0" y1="{baseline}" x2="{width}" y2="{baseline}"/>')
@@ -163,4 +166,4 @@ def _figure(chart_id: str, width: float, height: float, title: str, desc: str, b
         f'<title id="{title_id}">{escape_html(title)}</title><desc id="{desc_id}">{escape_html(desc)}</desc>'
         f"{body}</svg>"
     )
-    return Markup(f'<figure class="{css}">{svg}<figcaption>{escape_html(caption)}</figcaption></figure>')
+    return Markup(f'<figure class="{css}" {HTML_MARK}>{svg}<figcaption>{escape_html(caption)}</figcaption></figure>')

@@ -35,6 +35,8 @@ TITLE_FROM_TEXT_CHARS = 110
 LEAD_MIN_WORDS = 30
 """An excerpt shows the first paragraph, and the second too when the first is shorter than this."""
 UNKNOWN_OUTLET = "Unknown outlet"
+HTML_MARK = "data-digest-html"
+"""Marks a one-line block of HTML built in code, which Markdown may skip (see `hooks`)."""
 SENTENCE_LOOKAHEAD = 3
 """How many paragraphs ahead a sentence is looked for before it is left without a place."""
 
@@ -54,9 +56,9 @@ def escape_html(text: str) -> str:
 
 
 def yaml_string(text: str) -> Markup:
-    """A YAML-safe scalar for front matter (a JSON string is valid YAML)."""
-    quoted = json.dumps(" ".join(str(text).split()), ensure_ascii=False)
-    return Markup(quoted.replace("<", "\\u003c").replace(">", "\\u003e"))
+    """A front-matter value: HTML-escaped, as themes print page titles and descriptions unescaped,
+    then quoted as a JSON string, which is valid YAML."""
+    return Markup(json.dumps(escape_html(text), ensure_ascii=False))
 
 
 def safe_url(url: str | None) -> str | None:
@@ -259,6 +261,12 @@ def segments_html(segments: Iterable[Segment]) -> Markup:
 
 
 def paragraphs_html(paragraphs: Iterable[tuple[Segment, ...]], css_class: str) -> Markup:
-    """A block of paragraphs as one raw HTML block that Markdown passes through untouched."""
-    body = "\n".join(f"<p>{segments_html(p)}</p>" for p in paragraphs)
-    return Markup(f'<div class="{css_class}">\n{body}\n</div>')
+    """A block of paragraphs as one line of raw HTML that Markdown passes through untouched."""
+    body = "".join(f"<p>{segments_html(p)}</p>" for p in paragraphs)
+    return Markup(f'<div class="{css_class}" {HTML_MARK}>{body}</div>')
+
+
+def list_html(items: Iterable[tuple[Segment, ...]], css_class: str) -> Markup:
+    """Sentences as one line of raw HTML: a list, each item a sentence with its anchor."""
+    body = "".join(f"<li>{segments_html(item)}</li>" for item in items)
+    return Markup(f'<ul class="{css_class}" {HTML_MARK}>{body}</ul>')

@@ -409,3 +409,10 @@ QUADRATIC = {"transliterations", "name_order", "acronyms"}
 def test_candidate_comparisons_grow_linearly_with_recurring_names(rule, monkeypatch):
     small, large = _finds_per_pass(60, monkeypatch)[rule], _finds_per_pass(120, monkeypatch)[rule]
     assert large <= 2.2 * max(small, 1)
+
+
+def test_explain_logs_each_join_with_the_pass_that_made_it(caplog):
+    all_names = names_of([(0, "Khalifa Haftar", "person"), (1, "Haftar", "person"), (2, "Kim Jong-un", "person"), (3, "Kim Jong Un", "person")])
+    with caplog.at_level("DEBUG", logger="generator.actors.merge"):
+        merge.merge(all_names, ActorSettings(), explain="haftar")
+    assert [r.getMessage() for r in caplog.records] == ["merge (short form): 'Haftar' + 'Khalifa Haftar'"]

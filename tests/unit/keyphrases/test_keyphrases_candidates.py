@@ -78,7 +78,8 @@ def test_a_participle_after_a_determiner_starts_a_phrase(analyse):
 
 def test_phrases_about_a_person_are_dropped(analyse):
     found = analyse("Prime Minister Pham Minh Chinh inspected the flooded dykes of Hanoi with Nguyen Van Thanh.")
-    assert not any("chinh" in t or "thanh" in t for t in lowered(found))
+    assert [t for t in lowered(found) if "chinh" in t] == []
+    assert [t for t in lowered(found) if "thanh" in t] == []
     assert "flooded dykes" in lowered(found)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from spacy.tokens import Doc, Span
 
+from generator import nlp
 from generator.nlp import repairs
 
 
@@ -60,10 +61,11 @@ def test_a_span_is_cut_at_a_line_break(parse):
     assert run(repairs.cut_at_breaks, parse, text, ("Kampala\nMuseveni", "PERSON")) == [("Kampala", "PERSON"), ("Museveni", "PERSON")]
 
 
-def test_a_span_across_a_paragraph_break_keeps_the_name_after_it(parse):
+@pytest.mark.xfail(strict=True, reason="BUG: cut_at_breaks keeps the piece before a paragraph break too ('Gaza.' stays a PERSON), unlike its docstring's 'X.\\n\\nTedros' -> 'Tedros'")
+def test_a_span_across_a_paragraph_break_keeps_only_the_name_after_it(parse):
     text = "Aid reached Gaza.\n\nTedros Adhanom Ghebreyesus said more was needed."
     found = run(repairs.cut_at_breaks, parse, text, ("Gaza.\n\nTedros Adhanom Ghebreyesus", "PERSON"))
-    assert found[-1] == ("Tedros Adhanom Ghebreyesus", "PERSON")
+    assert found == [("Tedros Adhanom Ghebreyesus", "PERSON")]
 
 
 def test_a_span_without_break_is_left_alone(parse):
@@ -341,9 +343,23 @@ def test_real_parse_names_storms_as_events(parse):
 # the component
 
 
-def test_the_component_runs_every_repair_and_leaves_no_overlap(parse):
-    doc = parse("Kremlin aide Yury Ushakov said Samsung Electronics Co. Executive Chairman Lee Jae-yong met Moon Jae-in.")
-    spans = sorted((e.start, e.end) for e in doc.ents)
-    assert all(a_end <= b_start for (_, a_end), (b_start, _) in zip(spans, spans[1:]))
-    assert ("Lee Jae-yong", "PERSON") in [(e.text, e.label_) for e in doc.ents]
-
+def test_the_component_mends_the_recogniser_spans(parse):
+    text = "Kremlin aide Yury Ushakov said Samsung Electronics Co. Executive Chairman Lee Jae-yong met Moon Jae-in."
+    repaired = ents(parse, text)
+    with nlp.load().select_pipes(disable=["news_span_repairs"]):
+        raw = [(e.text, e.label_) for e in nlp.load()(text).ents]
+    assert raw == [
+        ("Kremlin", "ORG"),
+        ("Yury", "ORG"),
+        ("Ushakov", "PERSON"),
+        ("Samsung Electronics Co. Executive", "ORG"),
+        ("Lee Jae-yong", "PERSON"),
+        ("Moon Jae-in", "PERSON"),
+    ]
+    assert repaired == [
+        ("Kremlin", "ORG"),
+        ("Yury Ushakov", "PERSON"),
+        ("Samsung Electronics Co.", "ORG"),
+        ("Lee Jae-yong", "PERSON"),
+        ("Moon Jae-in", "PERSON"),
+    ]

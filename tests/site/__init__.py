@@ -1,0 +1,1 @@
+"""Tests of the published site: rendering, publishing, editions, feeds and charts."""

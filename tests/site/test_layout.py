@@ -1,0 +1,52 @@
+"""Layout: human, stable URLs and pages only for what a reader needs."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from generator.site import layout
+from tests.site.factory import make_digest
+
+
+def test_topic_urls_come_from_headlines_and_article_urls_from_ids():
+    plan = layout.plan(make_digest())
+    assert plan.topics["port-strike"] == "topics/valmora-dockers-keep-the-port-shut-as-talks-stall.md"
+    assert plan.articles["valmora-port-strike-hits-exports"] == "articles/valmora-port-strike-hits-exports.md"
+    assert layout.page_url(plan.topics["port-strike"]) == "topics/valmora-dockers-keep-the-port-shut-as-talks-stall/"
+
+
+def test_actor_pages_only_for_recurring_actors_or_key_players():
+    plan = layout.plan(make_digest())
+    # Valmora is in two articles; the guild and the council are key players of a topic.
+    assert set(plan.actors) == {"lena-varga", "port-authority", "valmora", "astronomers-guild", "city-council"}
+    digest = make_digest()
+    lonely = dataclasses.replace(digest.actors[-1], id="nobody", articles=(digest.articles[3].article.id,))
+    plan = layout.plan(dataclasses.replace(digest, actors=digest.actors + (lonely,)))
+    assert "nobody" not in plan.actors
+
+
+def test_phrase_pages_only_for_phrases_shared_by_two_articles_case_blind():
+    plan = layout.plan(make_digest())
+    assert set(plan.phrases) == {"port strike", "union"}
+    assert plan.phrase_articles["port strike"] == (
+        "coast-wire-2031-03-04-port-strike-enters-second-week",
+        "harbour-daily-2031-03-05-port-authority-and-union-meet",
+        "valmora-port-strike-hits-exports",
+    )
+    assert plan.phrase_names["port strike"] == "port strike"
+
+
+def test_clashing_slugs_are_settled_the_same_way_whatever_the_order():
+    digest = make_digest()
+    same = tuple(dataclasses.replace(t, headline="Same headline") for t in digest.topics)
+    first = layout.plan(dataclasses.replace(digest, topics=same)).topics
+    second = layout.plan(dataclasses.replace(digest, topics=tuple(reversed(same)))).topics
+    assert first == second
+    assert sorted(first.values()) == ["topics/same-headline-2.md", "topics/same-headline-3.md", "topics/same-headline.md"]
+
+
+def test_links_between_pages():
+    assert layout.relative("articles/x.md", "topics/y.md") == "../articles/x.md"
+    assert layout.relative_url("articles/x.md", "topics/y.md") == "../../articles/x/"
+    assert layout.relative_url("index.md", "articles/index.md") == "../"
+    assert layout.relative_url("topics/index.md", "index.md") == "topics/"
