@@ -67,7 +67,7 @@ def _checked(path: str) -> PurePosixPath:
     if (
         relative.is_absolute()
         or not relative.parts
-        or any(part in ("..", ".", "") for part in relative.parts)
+        or any(part in ("..", ".", "") for part in path.split("/"))
         or (relative.parts[0] not in GENERATED_ROOTS and path != ABOUT)
         or "\\" in path
     ):

@@ -235,7 +235,7 @@ class Renderer:
         )
         self.env.globals.update(
             link=self._link, article_link=self._article_link, external_link=self._external_link,
-            article_list=self._article_list, name_list=self._name_list,
+            article_list=self._article_list, name_list=self._name_list, search_title=self._search_title,
             yaml_string=yaml_string, plural=plural, long_date=long_date, day_heading=day_heading,
         )
         # Escaped text as Markup, for building a larger piece in a template expression.
@@ -302,6 +302,11 @@ class Renderer:
                 item += f' <span class="digest-role">{escape_html(ref.role)}</span>'
             items.append(f"<li>{item}</li>")
         return Markup(f'<ul class="digest-names" {HTML_MARK}>' + "".join(items) + "</ul>")
+
+    @staticmethod
+    def _search_title(kind: str, text: str) -> Markup:
+        """The title a search result shows: the kind of page, then its title (hidden on the page)."""
+        return Markup(f'<div data-pagefind-meta="title" hidden {HTML_MARK}>{escape_html(kind)} · {escape_html(text)}</div>')
 
     @staticmethod
     def _external_link(text: str, url: str | None) -> Markup:
@@ -488,7 +493,7 @@ class Renderer:
             feeds.FeedItem(
                 id=f"{self.digest.edition}/{page_url(view.path).strip('/')}", title=view.headline,
                 summary=" ".join(view.summary), url=page_url(view.path),
-                outlets=len([o for o in view.outlets if o.name != UNKNOWN_OUTLET]) or len(view.outlets),
+                outlets=len(view.outlets),
                 articles=len(view.articles),
             )
             for view in self.topic_views
@@ -507,7 +512,7 @@ class Renderer:
 
     def _home(self) -> dict:
         sections = self.settings.topics.home_sections
-        outlets = {ref.outlet for ref in self.article_refs.values() if ref.outlet != UNKNOWN_OUTLET}
+        outlets = {ref.outlet for ref in self.article_refs.values()}
         top = self.topic_views[:sections]
         lead = "; ".join(view.headline for view in top[:3])
         return {

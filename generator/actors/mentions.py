@@ -18,7 +18,7 @@ from generator import resources
 from generator.model import Mention, Zone
 
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT"})
-MAX_TITLE_TOKENS = 4
+MAX_TITLE_TOKENS = 5
 MAX_ROLE_WORDS = 10
 POSSESSIVE = re.compile(r"['’]s?$")
 SOURCE_VERBS = frozenset({"reported", "reports", "quoted", "cited", "broadcast", "aired"})
@@ -31,7 +31,7 @@ ALIAS_OPENERS = ("known as", "also known as", "better known as", "born", "former
 @lru_cache(maxsize=None)
 def _titles(language: str) -> dict[tuple[str, ...], str]:
     """Title token sequences (lower case) -> the title as written in the list."""
-    return {tuple(t.lstrip("*").lower().split()): t.lstrip("*") for t in resources.ordered("titles", language)}
+    return {tuple(re.sub(r"(?<=\w)-(?=\w)", " - ", t.lstrip("*")).lower().split()): t.lstrip("*") for t in resources.ordered("titles", language)}
 
 
 def title_before(doc: Doc, start: int, language: str) -> tuple[int, str | None]:
@@ -103,7 +103,11 @@ def alias_of(doc: Doc, span: Span) -> str | None:
     bracket = re.match(r"^\s*\(\s*(?:(?:also |better )?known as |born |formerly |aka )?([A-Z][^()]{0,60}?)\s*\)", text)
     if bracket:
         return bracket.group(1).strip()
-    known = re.match(r"^\s*,?\s*(?:who is |who was )?(?:also |better )?(?:known as|nicknamed|dubbed)\s+[\"“‘']?([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4})", text)
+    known = re.match(
+        r"^\s*,?\s*(?:who is |who was )?(?:also |better )?(?:known as|nicknamed|dubbed)\s+[\"“‘']?"
+        r"([A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|(?:al|el|bin|ibn|de|da|van|von|der)(?:-[A-Z][\w'’-]*)?)){0,5})",
+        text,
+    )
     return known.group(1).strip() if known else None
 
 

@@ -184,12 +184,9 @@ def stated_aliases(state: MergeState) -> None:
 def acronyms(state: MergeState) -> None:
     """An acronym joins the one multi-word name whose initials it spells ('PSG')."""
     long_forms = _blocks((n for n in state.names if len(n.key.core) > 1), lambda n: [names.initials(n.text)])
-    for name in state.names:
-        if not names.is_acronym(name.text):
-            continue
+    for name in _spellings([n for n in state.names if names.is_acronym(n.text)]):
         candidates = long_forms.get(names.fold(name.text).replace(" ", ""), [])
-        roots = {state.sets.find(c.id) for c in candidates}
-        if len(roots) == 1:
+        if len({state.sets.find(c.id) for c in candidates}) == 1:
             state.join(name, candidates[0], "acronym")
 
 

@@ -27,8 +27,9 @@ MIN_QUOTE_WORDS = 4
 def _speaker(who: str, sentence: int, mentions: Sequence[Mention]) -> str | None:
     """The name behind the speaker words: a mention it matches, or for a pronoun the last person named."""
     if who.lower() in PRONOUNS:
-        people = [m for m in mentions if m.label == "PERSON" and m.sentence <= sentence]
-        return people[-1].name if people else None
+        # the last person named before this sentence (one named later in it is not 'he')
+        earlier = [m for m in mentions if m.label == "PERSON" and m.sentence < sentence]
+        return earlier[-1].name if earlier else None
     for mention in mentions:
         if mention.sentence == sentence and (who in mention.text or mention.name in who):
             return mention.name

@@ -87,7 +87,10 @@ def clean(source: Source, settings: CleanSettings, casing: CasingTable | None = 
     headings = [b for b in leading if b.kind == "heading"]
     title, deck, teasers = _title_and_teasers(headings, body_blocks, source.meta.title, settings)
     facts = _page_facts(source, lines, claimed, title, deck)
-    stories = teasers + split.split(split.units([b for b in leading if b.kind != "heading"] + body_blocks, text), settings)
+    stories = sorted(
+        teasers + split.split(split.units([b for b in leading if b.kind != "heading"] + body_blocks, text), settings),
+        key=lambda story: story.start,
+    )
     if sum(unit.words for story in stories for unit in story.units) < settings.furniture_only_words:
         raise ReadError("only page furniture (menus, widgets, captions), no news text", kind="no news")
     articles = []
@@ -97,6 +100,8 @@ def clean(source: Source, settings: CleanSettings, casing: CasingTable | None = 
         article = _article(source, story, position + 1, end, facts, main=position == main)
         if article is not None:
             articles.append(article)
+    if not articles:
+        raise ReadError("only page furniture (menus, widgets, captions), no news text", kind="no news")
     return tuple(articles)
 
 

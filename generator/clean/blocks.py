@@ -24,8 +24,8 @@ class Block:
 
 
 def _continues(previous: Block, line: Line) -> bool:
-    """A line that carries on the sentence of the paragraph above (lost line break)."""
-    return previous.kind == "text" and not previous.text.rstrip().endswith((".", "!", "?", '"', "”", ":")) and line.text[:1].islower()
+    """A line that carries on the sentence of the line above (a hard-wrapped paragraph)."""
+    return previous.kind in ("text", "heading") and not previous.text.rstrip().endswith((".", "!", "?", '"', "”", ":")) and line.text[:1].islower()
 
 
 def build(lines: tuple[Line, ...], furniture: dict[int, tuple[LineKind, str]], heading_max_words: int) -> list[Block]:
@@ -54,6 +54,7 @@ def build(lines: tuple[Line, ...], furniture: dict[int, tuple[LineKind, str]], h
             while blocks[-1] is not last_text:
                 blocks.pop()  # a clock line inside a sentence is no boundary
             blocks[-1] = Block("text", f"{last_text.text} {line.text}", last_text.start, line.end)
+            seen_text = True
             continue
         bullet = BULLET.match(line.text)
         if bullet:

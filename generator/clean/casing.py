@@ -56,7 +56,9 @@ class CasingTable:
             if form and len(form) == len(match.group()):
                 chars[match.start() : match.end()] = form
         for match in SENTENCE_START.finditer(text):
-            chars[match.start(1)] = chars[match.start(1)].upper()
+            upper = chars[match.start(1)].upper()
+            if len(upper) == 1:  # 'ﬁ'.upper() is 'FI': keep the length
+                chars[match.start(1)] = upper
         return "".join(chars)
 
 

@@ -27,7 +27,7 @@ def _patterns(language: str = resources.LANGUAGE) -> dict[str, re.Pattern[str]]:
     day = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
     year = r"(?P<year>(?:19|20)\d{2})"
     return {
-        "iso": re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<mnum>\d{2})-(?P<day>\d{2})\b"),
+        "iso": re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<mnum>\d{2})-(?P<day>\d{2})(?:\b|(?=T\d))"),
         "month_day": re.compile(rf"\b{month}\s+{day}(?:,?\s+{year})?\b", re.I),
         "day_month": re.compile(rf"\b{day}\s+(?:of\s+)?{month},?(?:\s+{year})?\b", re.I),
         "weekday": re.compile(rf"\b(?P<last>last\s+|next\s+|this\s+)?(?P<weekday>{weekdays})\b\.?", re.I),
@@ -106,6 +106,8 @@ def relative_dates(
             continue  # "sat", "wed" as ordinary words
         delta = (reference.weekday() - weekday) % 7
         direction = (match.group("last") or "").strip().lower()
+        if direction == "last" and delta == 0:
+            delta = 7  # 'last Wednesday' said on a Wednesday
         if direction == "next" or forward and direction != "last":
             resolved.append((match.start(), reference + datetime.timedelta(days=(weekday - reference.weekday()) % 7 or 7)))
         else:

@@ -23,6 +23,8 @@ log = logging.getLogger(__name__)
 
 SHINGLE_WORDS = 3
 PERMUTATIONS = 64
+LSH_MAX_THRESHOLD = 0.9
+"""Above this, 64 permutations leave LSH too few bands; higher settings are checked exactly."""
 MIN_WORDS = 40
 """Articles shorter than this are compared only exactly: a few shared words prove nothing."""
 WORD = re.compile(r"\w+")
@@ -36,7 +38,9 @@ def _shingles(text: str) -> set[bytes]:
 def drop_duplicates(articles: Sequence[Article], settings: CleanSettings) -> tuple[list[Article], dict[str, str]]:
     """Articles without duplicates, and the sources all of whose articles were duplicates
     (source -> the source of the article it repeats)."""
-    lsh = MinHashLSH(threshold=settings.near_duplicate_jaccard, num_perm=PERMUTATIONS)
+    # LSH proposes candidates at a bar it can index; each is then checked at the set threshold.
+    lsh = MinHashLSH(threshold=min(settings.near_duplicate_jaccard, LSH_MAX_THRESHOLD), num_perm=PERMUTATIONS)
+    signatures: dict[int, MinHash] = {}
     kept: list[Article] = []
     exact: dict[str, int] = {}
     by_url: dict[str, int] = {}
@@ -51,7 +55,8 @@ def drop_duplicates(articles: Sequence[Article], settings: CleanSettings) -> tup
             signature = MinHash(num_perm=PERMUTATIONS, seed=1)
             signature.update_batch(list(_shingles(words)))
             matches = sorted(int(key) for key in lsh.query(signature))
-            original = matches[0] if matches else None
+            close = [m for m in matches if signatures[m].jaccard(signature) >= settings.near_duplicate_jaccard]
+            original = close[0] if close else None
         if original is not None and kept[original].source != article.source:
             first = kept[original]
             log.info("%s repeats an article of %s; kept once", article.source, first.source)
@@ -65,5 +70,6 @@ def drop_duplicates(articles: Sequence[Article], settings: CleanSettings) -> tup
             by_url.setdefault(article.url, position)
         if signature is not None:
             lsh.insert(str(position), signature)
+            signatures[position] = signature
     survivors = {article.source for article in kept}
     return kept, {source: first for source, first in dropped_from.items() if source not in survivors}

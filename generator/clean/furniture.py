@@ -33,17 +33,20 @@ CREDIT_TAIL = re.compile(
     r"(?:[.!?”\"]\s*[—–-]{1,2}\s*[A-Z][\w&.' /-]{1,40}"
     r"|\b[Pp]hotos?(?:\s+courtesy(?:\s+of)?|\s+by|\s*:)\s+[A-Z][^.!?]{1,80}"
     r"|\[[A-Z][\w /&.-]{1,40}\]"
-    r"|\([^()]{0,40}\b(?:[Pp]hoto|[Ff]ile|[Hh]andout|Getty|AP|AFP|Reuters|REUTERS)\b[^()]{0,60}\)"
-    r"|\b[A-Z][\w.-]*(?:\s[A-Z][\w.-]*){0,3}\s?/\s?[A-Z][\w.' -]{1,60}"
+    r"|\([^()]{0,40}(?:\b[Pp]hoto|\b[Ff]ile|\b[Hh]andout|\bGetty|/)[^()]{0,60}\)"
+    r"|\b[A-Z][\w.-]*(?:\s[A-Z][\w.-]*){0,3}\s?/\s?[A-Z][\w.'-]*(?:\s(?:via|[A-Z][\w.'-]*)){0,5}"
     r"|\bvia\s+(?:Getty\s+Images|REUTERS|Reuters|AP|AFP))\s*\.?$"
 )
 CREDIT_OPENER = re.compile(r"^(?:photos?|image|picture|video|credit|source|footage)s?(?:\s+credit)?\s*:", re.I)
+NAME_WORDS = r"[A-Z][\w.'’-]+(?:\s+(?:[A-Z][\w.'’-]+|and|&|de|van|von|al|bin)){0,5}"
+CREDIT_CLAUSE = rf"(?i:by|written by|reported by|reporting by|additional reporting by|edited by|editing by|compiled by)\s+{NAME_WORDS}"
 BYLINE = re.compile(
-    r"^(?:by|written by|reported by|reporting by|edited by|compiled by)\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}\b"
-    r"|^(?:[A-Z][\w.'’-]+\s+){1,3}(?:staff|correspondent|reporter|contributor)s?$"
-    r"|\bcontributed (?:reporting|to this report)\b",
-    re.I,
+    rf"^\(?{CREDIT_CLAUSE}(?:\s*[;,]\s*{CREDIT_CLAUSE})*"
+    r"(?:\s*(?:,|for|in)\s*[\w .&'’-]{2,40})?\s*(?:->|→)?\s*\)?\.?$"
+    r"|^(?:The\s+)?(?:[A-Z][\w.'’-]+\s+){1,3}(?i:staff|correspondents?|reporters?|contributors?)$"
+    r"|\b(?i:contributed (?:reporting|to this report))\b"
 )
+ISO_DATETIME = re.compile(r"\b(?:19|20)\d{2}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?\b")
 ISO_PREFIX = re.compile(r"^(?:date\s+)?(?:19|20)\d{2}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?\S*)?\s*", re.I)
 
 
@@ -78,9 +81,9 @@ def is_stamp(line: Line, language: str = resources.LANGUAGE) -> bool:
     if not words or len(words) > 14:
         return False
     vocabulary = _stamp_vocabulary(language)
-    has_time = bool(find_dates(line.text)) or any(CLOCK.match(w) for w in line.text.split())
+    has_time = bool(find_dates(line.text)) or bool(ISO_DATETIME.search(line.text)) or any(CLOCK.match(w) for w in line.text.split())
     has_time = has_time or any(w in ("ago", "read") for w in words) and any(NUMBER.match(w) for w in words)
-    tokens = [t for t in re.split(r"[\s,|·•—–-]+", line.text.lower()) if t]
+    tokens = [t for t in re.split(r"[\s,|·•—–-]+", ISO_DATETIME.sub(" ", line.text).lower()) if t]
     fits = all(NUMBER.match(t.strip(".:")) or CLOCK.match(t) or t.strip(".:()") in vocabulary or not t.strip(".:()") for t in tokens)
     return has_time and fits
 
@@ -128,16 +131,23 @@ def stamp_lines(page: Page, lines: Sequence[Line]) -> dict[int, LineKind]:
 
 def link_lines(page: Page, lines: Sequence[Line]) -> dict[int, LineKind]:
     """A line that is a web address, or opens like a link or sign-up line ('Read also: ...')."""
-    openers = resources.ordered("furniture_openers", page.language)
+    openers = _openings(page.language)
     kinds: dict[int, LineKind] = {}
     for line in lines:
-        lowered = line.text.lower()
+        lowered = line.text.lower() + " "
         url_chars = sum(len(m.group()) for m in URL.finditer(line.text))
         if url_chars and url_chars >= 0.5 * len(line.text.replace(" ", "")):
             kinds[line.index] = "navigation"
         elif lowered.startswith(openers) and (len(line.words) <= 20 or ":" in lowered[:25]):
             kinds[line.index] = "related"
     return kinds
+
+
+@lru_cache(maxsize=None)
+def _openings(language: str) -> tuple[str, ...]:
+    """Link and sign-up openers as whole words: followed by a space or a colon."""
+    openers = resources.ordered("furniture_openers", language)
+    return tuple(o if o.endswith(":") else o + end for o in openers for end in (" ", ":"))
 
 
 def widget_lines(page: Page, lines: Sequence[Line]) -> dict[int, LineKind]:
@@ -175,7 +185,7 @@ def menu_runs(page: Page, lines: Sequence[Line]) -> dict[int, LineKind]:
             run.append(line)
             continue
         close()
-        parts = [p for p in re.split(r"\s{2,}|\s[|·•]\s", line.text) if p.strip()]
+        parts = [p for p in re.split(r"\s{2,}|\t|\s[|·•]\s", line.raw or line.text) if p.strip()]
         if len(parts) >= page.settings.menu_min_run and all(len(p.split()) <= limit and p[:1].isupper() for p in parts):
             kinds[line.index] = "navigation"
     close()
@@ -191,9 +201,16 @@ def header_labels(page: Page, lines: Sequence[Line]) -> dict[int, LineKind]:
     """Short labels above the headline (section names, kickers, tickers): outside the story."""
     available = {line.index for line in lines}
     kinds: dict[int, LineKind] = {}
-    for line in page.content:
+    content = page.content
+    for position, line in enumerate(content):
         if line.index not in available:
             continue
+        following = content[position + 1] if position + 1 < len(content) else None
+        if following is not None and following.ends_sentence and len(following.words) > page.settings.heading_max_words:
+            # straight above the text: a short headline, or a dateline in capitals ('GENEVA')
+            if line.upper_share > 0.9:
+                kinds[line.index] = "dateline"
+            break
         if len(line.words) > page.settings.menu_max_words or line.ends_sentence:
             # The first line with the length of a headline or a sentence ends the header.
             if line.upper_share > 0.9 and len(line.words) <= page.settings.heading_max_words:

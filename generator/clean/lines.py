@@ -23,6 +23,9 @@ class Line:
     end: int
     """Offset just after the last non-blank character."""
     text: str
+    """The stripped line with runs of white space made single spaces."""
+    raw: str = ""
+    """The stripped line as written (wide gaps kept: they separate menu labels)."""
 
     @cached_property
     def words(self) -> tuple[str, ...]:
@@ -59,7 +62,7 @@ def split_lines(text: str) -> tuple[Line, ...]:
         stripped = raw.strip()
         lead = len(raw) - len(raw.lstrip())
         start = offset + lead if stripped else offset
-        lines.append(Line(index, start, start + len(stripped), " ".join(stripped.split())))
+        lines.append(Line(index, start, start + len(stripped), " ".join(stripped.split()), stripped))
         offset += len(raw) + 1
     return tuple(lines)
 

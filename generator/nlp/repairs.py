@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import re
+from functools import lru_cache
 from collections.abc import Callable
 
 from spacy.language import Language
@@ -17,10 +18,11 @@ from spacy.util import filter_spans
 from wordfreq import zipf_frequency
 
 from generator import resources
+from generator.clean.dates import month_names, weekday_names
 
 log = logging.getLogger(__name__)
 
-VERSION = 4
+VERSION = 5
 """Bumped whenever a repair changes, so cached analyses made with older rules are not reused."""
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"})
 COMMON_WORD_ZIPF = 4.3
@@ -45,7 +47,12 @@ def join_hyphenated(doc: Doc, spans: list[Span], language: str) -> list[Span]:
         end = span.end
         while end + 1 < len(doc) and doc[end].text in HYPHENS and not doc[end - 1].whitespace_ and not doc[end].whitespace_:
             following = doc[end + 1]
-            syllable = span.label_ == "PERSON" and following.is_lower and len(following) <= GIVEN_NAME_SYLLABLE
+            syllable = (
+                span.label_ == "PERSON"
+                and following.is_lower
+                and len(following) <= GIVEN_NAME_SYLLABLE
+                and following.lower_ not in resources.words("compound_suffixes", language)
+            )
             if not following.is_alpha or not (following.text[0].isupper() or syllable):
                 break
             end += 2
@@ -54,35 +61,42 @@ def join_hyphenated(doc: Doc, spans: list[Span], language: str) -> list[Span]:
 
 
 def cut_at_breaks(doc: Doc, spans: list[Span], language: str) -> list[Span]:
-    """A span never runs across a line break or into brackets: 'X.\n\nTedros' -> 'Tedros',
-    'World Health Organization (WHO' -> 'World Health Organization'."""
+    """A span never runs across a line break or into brackets. Across a break each line's piece
+    is a name of its own, unless it ends a sentence ('Kampala\nMuseveni' -> both; 'X.\n\nTedros'
+    -> 'Tedros'); before a bracket the name is what precedes it ('World Health Organization (WHO')."""
     repaired = []
     for span in spans:
+        end = next((t.i for t in span if t.text in ("(", "[") and t.i > span.start), span.end)
         pieces, start = [], span.start
-        for token in span:
-            if "\n" in token.text or token.text in ("(", ")", "[", "]"):
+        for token in doc[span.start : end]:
+            if "\n" in token.text:
                 pieces.append((start, token.i))
                 start = token.i + 1
-            elif "\n" in token.whitespace_:
+            elif "\n" in token.whitespace_ and token.i + 1 < end:
                 pieces.append((start, token.i + 1))
                 start = token.i + 1
-        pieces.append((start, span.end))
-        kept = [(a, b) for a, b in pieces if b > a]
-        if len(kept) == 1 and kept[0] == (span.start, span.end):
+        pieces.append((start, end))
+        pieces = [(a, b) for a, b in pieces if b > a]
+        if pieces == [(span.start, span.end)]:
             repaired.append(span)
             continue
-        repaired.extend(Span(doc, a, b, label=span.label) for a, b in kept[:1] if any(t.text[:1].isupper() for t in doc[a:b]))
-        repaired.extend(Span(doc, a, b, label=span.label) for a, b in kept[1:] if b - a > 1 or doc[a].text[:1].isupper() and kept[0][1] - kept[0][0] <= 1)
+        for number, (a, b) in enumerate(pieces):
+            last = number == len(pieces) - 1
+            if last or doc[a].text[:1].isupper() and doc[b - 1].text not in (".", "!", "?"):
+                repaired.append(Span(doc, a, b, label=span.label))
     return repaired
 
 
 def split_possessor(doc: Doc, spans: list[Span], language: str) -> list[Span]:
     """'Seoul’s Hanyang University': the organisation is what follows the possessive."""
+    places = {s.text for s in spans if s.label_ in ("GPE", "LOC")}
     repaired = []
     for span in spans:
         marks = [t.i for t in span if t.text in ("'s", "’s", "’", "'") and span.start < t.i < span.end - 1]
         if span.label_ in ("ORG", "FAC") and marks and doc[marks[-1] + 1].text[:1].isupper():
-            span = Span(doc, marks[-1] + 1, span.end, label=span.label)
+            # 'Seoul's Hanyang University' when the text names Seoul as a place; not 'People's Bank'
+            if doc[span.start : marks[-1]].text in places:
+                span = Span(doc, marks[-1] + 1, span.end, label=span.label)
         repaired.append(span)
     return repaired
 
@@ -128,6 +142,7 @@ def drop_non_names(doc: Doc, spans: list[Span], language: str) -> list[Span]:
     word cut off where the text stops mid-word."""
     bare_words = resources.words("stamp_words", language) | {t.lower() for t in resources.ordered("titles", language)}
     lower_words = {t.text for t in doc if t.is_lower}
+    named_inside = {t.text for t in doc if t.is_title and not _opens(t)}
     cut = not doc.text.rstrip().endswith(tuple(".!?\"”’)"))
     kept = []
     for span in spans:
@@ -136,9 +151,11 @@ def drop_non_names(doc: Doc, spans: list[Span], language: str) -> list[Span]:
             continue
         if not any(ch.isupper() for ch in span.text) or span.text.lower().strip(".") in bare_words:
             continue
-        if len(span) == 1 and _capitalised_by_position(span):
+        if len(span) == 1 and _opens(span[0]):
             word = span.text.lower()
-            if word in lower_words or zipf_frequency(word, language) >= COMMON_WORD_ZIPF:
+            # an ordinary word at a sentence start ('Turnout', 'Videos'), unless the text also
+            # writes it as a name inside a sentence ('Russia', 'Trump')
+            if word in lower_words or zipf_frequency(word, language) >= COMMON_WORD_ZIPF and span.text not in named_inside:
                 continue
         if cut and span.end == len(doc) and len(span) == 1:
             continue
@@ -146,9 +163,13 @@ def drop_non_names(doc: Doc, spans: list[Span], language: str) -> list[Span]:
     return kept
 
 
-def _capitalised_by_position(span: Span) -> bool:
-    """The span opens a sentence or a line, where any word is capitalised."""
-    token = span[0]
+@lru_cache(maxsize=None)
+def _calendar_words(language: str) -> frozenset[str]:
+    return resources.words("stamp_words", language) | month_names(language) | weekday_names(language)
+
+
+def _opens(token) -> bool:
+    """The token opens a sentence or a line, where any word is capitalised."""
     if token.i == 0 or token.is_sent_start:
         return True
     before = token.doc[token.i - 1]
@@ -220,8 +241,9 @@ def join_given_names(doc: Doc, spans: list[Span], language: str) -> list[Span]:
             and span.label_ == "PERSON"
             and previous.end == span.start
             and len(previous) == 1
-            and previous.label_ != "PERSON"
+            and previous.label_ in NAME_LABELS - {"PERSON"}
             and previous[0].is_title
+            and previous[0].lower_ not in _calendar_words(language)
             and previous[0].whitespace_ == " "
         ):
             joined[-1] = Span(doc, previous.start, span.end, label="PERSON")
@@ -233,18 +255,22 @@ def join_given_names(doc: Doc, spans: list[Span], language: str) -> list[Span]:
 def event_names(doc: Doc, spans: list[Span], language: str) -> list[Span]:
     """'storm Daniel', 'Hurricane Lee': an event word before a capitalised word names an event."""
     events = resources.words("event_titles", language)
-    taken = {i for span in spans for i in range(span.start, span.end)}
+    by_start = {span.start: span for span in spans}
     added = list(spans)
     for token in doc[:-1]:
+        if token.lower_ not in events:
+            continue
         following = doc[token.i + 1]
         if following.is_quote and token.i + 2 < len(doc):
             following = doc[token.i + 2]  # storm "Daniel"
-        if token.lower_ in events and following.text[:1].isupper() and following.is_alpha and following.i not in taken:
-            end = following.i + 1
-            while end < len(doc) and doc[end].text[:1].isupper() and doc[end].is_alpha and end not in taken:
-                end += 1
-            added = [s for s in added if not (s.start <= token.i < s.end)]
-            added.append(Span(doc, token.i if token.text[0].isupper() else following.i, end, label="EVENT"))
+        if not (following.text[:1].isupper() and following.is_alpha):
+            continue
+        named = by_start.get(following.i) or next((s for s in spans if s.start == token.i and s.end > following.i), None)
+        end = named.end if named is not None else following.i + 1
+        while named is None and end < len(doc) and doc[end].text[:1].isupper() and doc[end].is_alpha:
+            end += 1
+        added = [s for s in added if not (s.start <= token.i < s.end or s.start <= following.i < s.end)]
+        added.append(Span(doc, token.i if token.text[0].isupper() else following.i, end, label="EVENT"))
     return added
 
 

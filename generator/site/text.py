@@ -109,8 +109,9 @@ class Title:
 
 
 def display_title(article: Article, analysis: Analysis | None = None) -> Title:
-    """The stated headline, or the first sentence (shortened) when the input states none."""
-    if article.title and article.title.strip():
+    """The stated headline, or the first sentence (shortened) when the input states none (or only
+    punctuation, such as a lone dash)."""
+    if article.title and any(ch.isalnum() for ch in article.title):
         return Title(" ".join(article.title.split()), False)
     first = next((s.text for s in analysis.sentences if s.zone == "body"), None) if analysis else None
     return Title(shorten(first or article.paragraphs[0], TITLE_FROM_TEXT_CHARS), True)

@@ -8,7 +8,6 @@ not lean on the one before ("He said...", "However, ...") and is not a bare quot
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -22,7 +21,7 @@ MAX_WORDS = 45
 LEAD_BONUS = 0.15
 """Added to the centrality of an article's first body sentence; halved for the second."""
 SENTENCES_PER_ARTICLE = 8
-OPENER = re.compile(r"^[\"“‘']?([\w’'-]+(?:\s+[\w’'-]+)?)")
+EXISTENTIAL_VERBS = frozenset({"is", "are", "was", "were", "has", "have", "had", "will", "would", "could", "may", "might", "seems", "appears"})
 
 
 @dataclass(frozen=True)
@@ -47,11 +46,10 @@ def stands_alone(text: str, language: str = resources.LANGUAGE) -> bool:
     if not text.rstrip("\"”’' )").endswith((".", "!", "?")):
         return False
     openers = resources.words("dangling_openers", language)
-    opener = OPENER.match(text)
-    if opener is None:
-        return False
-    first, two = opener.group(1).split()[0].lower().strip(",’'"), opener.group(1).lower().rstrip(",")
-    return first not in openers and two not in openers
+    words = [w.strip(",;:’'\"“").lower() for w in text.split()[:4]]
+    if words[0] == "there" and len(words) > 1 and words[1] in EXISTENTIAL_VERBS and not text.split()[0].endswith(","):
+        return True  # 'There were ...' states something; 'There, ...' points back
+    return not any(" ".join(words[:n]) in openers for n in (1, 2, 3))
 
 
 def candidates(members: Sequence[int], analyses: Sequence[Analysis], topic_bag: Counter[str]) -> list[Candidate]:

@@ -392,20 +392,7 @@ def _finds_per_pass(articles: int, monkeypatch) -> dict[str, int]:
     return counts
 
 
-QUADRATIC = {"transliterations", "name_order", "acronyms"}
-
-
-@pytest.mark.parametrize(
-    "rule",
-    [
-        pytest.param(
-            rule.__name__,
-            marks=pytest.mark.xfail(strict=True, reason=f"BUG: {rule.__name__} compares every pair inside a block, so a name recurring in n articles costs n^2")
-            if rule.__name__ in QUADRATIC else (),
-        )
-        for rule in merge.PASSES
-    ],
-)
+@pytest.mark.parametrize("rule", [rule.__name__ for rule in merge.PASSES])
 def test_candidate_comparisons_grow_linearly_with_recurring_names(rule, monkeypatch):
     small, large = _finds_per_pass(60, monkeypatch)[rule], _finds_per_pass(120, monkeypatch)[rule]
     assert large <= 2.2 * max(small, 1)

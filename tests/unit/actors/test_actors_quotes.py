@@ -74,7 +74,6 @@ def test_one_quote_per_sentence_in_text_order():
     assert [q.sentence for q in found] == [0, 1]
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: a pronoun speaker resolves to a person named later in the same sentence (after the quote)")
 def test_a_pronoun_is_not_the_person_named_after_the_quote():
     found = quotes.extract(
         sentences("Volodymyr Zelensky flew to Ankara on Tuesday.",

@@ -108,7 +108,6 @@ def test_heading_length_is_a_setting():
     assert [block.kind for block in blocks_of(line + "\nRains fell.", max_words=16)] == ["heading", "text"]
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: a hard-wrapped sentence whose first line looks like a heading is split into a heading and a text")
 def test_a_hard_wrapped_sentence_is_one_paragraph():
     text = (
         "Schools across Luzon were closed on Monday as Typhoon Gaemi approached, officials said, and\n"

@@ -56,7 +56,6 @@ def test_a_few_capitals_still_count_as_lower_case():
     assert is_lower_case("BBC " + TRANSCRIPT) is True
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: restore upper-cases a sentence start with str.upper(), which turns 'ﬁ' into 'FI' and shifts every offset")
 def test_restore_keeps_the_length_of_a_ligature_at_a_sentence_start():
     text = "ﬁre crews in pretoria said the blaze was out."
     assert len(CasingTable((("pretoria", "Pretoria"),)).restore(text)) == len(text)

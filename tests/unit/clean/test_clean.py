@@ -125,7 +125,6 @@ def test_a_leading_date_stamp_is_a_line_of_its_own():
     assert [(f.kind, f.text) for f in article.furniture] == [("timestamp", "date 2023-09-12")]
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: a leading ISO stamp with a time ('2023-09-12T08:30:00Z') is cut off but not read as a date (header_labels claims it)")
 def test_a_leading_iso_stamp_with_time_dates_the_article():
     article = one("2023-09-12T08:30:00Z The death toll from the floods in the eastern Libyan city of Derna rose above 5,000 on Tuesday, officials said.")
     assert (article.date, article.date_basis) == ("2023-09-12", "stamp")
@@ -152,7 +151,6 @@ def test_the_no_news_threshold_is_a_setting():
     assert clean(Source("a.txt", text), CleanSettings(furniture_only_words=5))[0].paragraphs == (text,)
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: the no-news check counts words before widget sentences are cut, so a page of one widget sentence gives paragraphs ('',)")
 def test_a_page_whose_only_text_is_a_widget_sentence_holds_no_news():
     text = "Follow us on Telegram, WhatsApp and Instagram for the latest news from Ukraine and around the world, and turn on notifications so you never miss a story."
     with pytest.raises(ReadError):
@@ -221,19 +219,16 @@ def test_explain_reaches_the_furniture_log(caplog):
     assert [record.getMessage() for record in caplog.records] == ["furniture related (link_lines): Share on Facebook"]
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: a three-word headline straight above the text is claimed by header_labels as a section label")
 def test_a_short_headline_above_the_text_is_the_title():
     assert one("Ghana cedi slides\n" + CEDI).title == "Ghana cedi slides"
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: a closing '(AFP)' / '(Reuters)' credit makes credit_lines drop the whole last paragraph as a caption")
 def test_the_last_paragraph_closed_by_an_agency_credit_is_kept():
     article = one(f"{CEDI}\nThe Bank of Ghana said it would sell dollars to importers on Tuesday. (AFP)")
     assert article.paragraphs == (CEDI, "The Bank of Ghana said it would sell dollars to importers on Tuesday.")
     assert article.outlet == "AFP"
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: a bullet above teaser headlines gives the teaser story a span that ends before it starts")
 def test_spans_stay_in_order_with_a_bullet_above_teaser_headlines():
     text = (
         "- Markets slide as oil tops $100\n"

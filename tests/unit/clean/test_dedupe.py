@@ -107,7 +107,6 @@ def test_the_threshold_is_a_setting(article):
     assert [(a.source, a.also_in) for a in kept] == [("a.txt", ("b.txt",))]
 
 
-@pytest.mark.xfail(strict=True, raises=ValueError, reason="BUG: a threshold the settings accept (>= 0.97) makes datasketch raise ValueError 'number of bands too small'")
 def test_a_high_threshold_the_settings_accept_does_not_crash(article):
     made = [article(*WIRE, id="a", source="a.txt"), article(*WIRE, id="b", source="b.txt")]
     kept, _ = drop_duplicates(made, CleanSettings(near_duplicate_jaccard=0.97))

@@ -96,7 +96,7 @@
   if (page) {
     root.hidden = true;
     loadUI().then(function () {
-      var ui = createUI(page, { autofocus: true, showEmptyFilters: false });
+      var ui = createUI(page, { autofocus: true });
       var query = new URLSearchParams(window.location.search).get("q");
       if (query) ui.triggerSearch(query);
     });
