@@ -57,4 +57,4 @@ deploy: site
 	$(VENV)/bin/ghp-import --no-jekyll --push --force site
 
 clean:
-	rm -rf site docs/index.md docs/digest.json docs/topics docs/articles docs/actors docs/tags docs/archive
+	rm -rf site docs/index.md docs/digest.json docs/topics docs/articles docs/actors docs/phrases docs/archive docs/search.md docs/feed.xml docs/feed.json

@@ -56,15 +56,13 @@ def analysed_text(article: Article, max_chars: int) -> tuple[str, list[tuple[int
 def _sentences(doc: Doc, zones: list[tuple[int, Zone]]) -> tuple[tuple[Sentence, ...], list[int]]:
     """Sentences (a paragraph break always ends one) and each token's sentence index."""
     starts = [i for i, flag in enumerate(doc.to_array([SENT_START])) if flag == 1 or i == 0]
-    bounds = list(zip(starts, starts[1:] + [len(doc)]))
     sentences: list[Sentence] = []
     sentence_of = [0] * len(doc)
     paragraph, previous_zone = 0, None
     text = doc.text
-    for first, last in bounds:
-        begin = doc[first].idx
-        end = doc[last - 1].idx + len(doc[last - 1].text)
-        offset = begin
+    for first, last in zip(starts, starts[1:] + [len(doc)]):
+        begin, end = doc[first].idx, doc[last - 1].idx + len(doc[last - 1].text)
+        offset, token = begin, first
         for number, piece in enumerate(text[begin:end].split("\n\n")):
             zone = mention_finder.zone_of(offset, zones)
             if zone != previous_zone:
@@ -74,9 +72,11 @@ def _sentences(doc: Doc, zones: list[tuple[int, Zone]]) -> tuple[tuple[Sentence,
             cleaned = " ".join(piece.split())
             if cleaned:
                 sentences.append(Sentence(cleaned, zone, paragraph))
-            offset += len(piece) + 2
-        index = max(0, len(sentences) - 1)
-        sentence_of[first:last] = [index] * (last - first)
+            piece_end = offset + len(piece)
+            while token < last and doc[token].idx < piece_end:
+                sentence_of[token] = max(0, len(sentences) - 1)
+                token += 1
+            offset = piece_end + 2
     return tuple(sentences), sentence_of
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime
 import importlib.util
 import os
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import combinations
@@ -52,6 +52,8 @@ __all__ = ["render", "escape_markdown", "templates_dir"]
 
 DESCRIPTION_CHARS = 300
 """Longest meta description (search engines show about 160; the rest is context)."""
+OTHER_NEWS_MAX = 24
+"""Stories listed under "Other news" on the home page; the Topics page lists them all."""
 CARD_PLAYERS = 4
 """Key players named on a home-page card."""
 NETWORK_PLAYERS = 8
@@ -62,6 +64,9 @@ TYPE_ORDER = ("person", "organization", "group", "place", "event", "other")
 TYPE_HEADINGS = {
     "person": "People", "organization": "Organisations", "group": "Groups", "place": "Places",
     "event": "Events", "other": "Other",
+}
+TYPE_NAMES = {
+    "person": "Person", "organization": "Organisation", "group": "Group", "place": "Place", "event": "Event", "other": "Other",
 }
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 UNTITLED_HINT = "No headline in the source: the first sentence stands in for it"
@@ -517,13 +522,13 @@ class Renderer:
         lead = "; ".join(view.headline for view in top[:3])
         return {
             "top": top,
-            "other": self.topic_views[sections:],
+            "other": self.topic_views[sections : sections + OTHER_NEWS_MAX],
+            "topics": len(self.topic_views),
             "edition": self.digest.edition,
             "articles": len(self.entries),
             "outlets": len(outlets),
             "card_players": CARD_PLAYERS,
             "description": shorten(f"Top stories on {long_date(self.digest.edition)}: {lead}", DESCRIPTION_CHARS),
-            "history": self.history[:1],
         }
 
     def _article_days(self) -> list[tuple[str | None, list[ArticleRef]]]:
@@ -581,7 +586,7 @@ class Renderer:
         ]
         return {
             "actor": actor,
-            "type": TYPE_HEADINGS.get(actor.type, "Other").rstrip("s") if actor.type != "person" else "Person",
+            "type": TYPE_NAMES.get(actor.type, "Other"),
             "key_player_in": key_player_in,
             "named_in": named_in,
             "articles": sorted(refs, key=lambda r: (r.date is None, "" if r.date is None else _desc(r.date), r.outlet.casefold(), r.id)),

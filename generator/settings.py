@@ -92,6 +92,8 @@ class ActorSettings:
     """Least rapidfuzz ratio between two folded name keys for a spelling merge."""
     typo_min_length: int = 6
     """Names shorter than this merge only on exact keys (a one-letter typo is another name)."""
+    sound_alike_min: float = 65.0
+    """Least rapidfuzz ratio between one-word sound-alike names named beside the same actors."""
     related_max: int = 8
 
 

@@ -26,6 +26,10 @@ log = logging.getLogger(__name__)
 KINDS = ("person", "organization", "place", "event", "group", "other")
 CONNECTORS = frozenset({"of", "de", "del", "da", "di", "du", "on", "upon", "and"})
 WEAK_EVIDENCE = 2
+SOUND_ALIKE_MIN_LENGTH = 5
+CONTEXT_MIN_SHARED = 2
+CONTEXT_MIN_OVERLAP = 0.25
+"""Share of the other actors named beside two sound-alike names that they have in common."""
 """A name mentioned at most this often takes the type of the other names spelt the same."""
 
 
@@ -218,6 +222,35 @@ def _spelling_variant(a: Name, b: Name, settings: ActorSettings) -> bool:
     return fuzz.ratio(joined_a, joined_b) >= settings.fuzzy_min - 8 * (len(a.key.core) > 1)
 
 
+def sound_alike_in_context(state: MergeState) -> None:
+    """One-word names that sound alike and are named beside the same other actors are one
+    ('Gaddafi' / 'Qaddafi' among Libya and Tripoli). Sounding alike is not enough on its own:
+    'Martin' and 'Morton' share a phonetic code, not a story."""
+    context = _contexts(state)
+    single = [n for n in state.names if len(n.key.core) == 1 and len(n.key.skeletons[0]) >= SOUND_ALIKE_MIN_LENGTH]
+    for group in _blocks(single, lambda n: [n.kind + ":" + n.key.codes[0]]).values():
+        spellings = _spellings(group)
+        for i, first in enumerate(spellings):
+            for other in spellings[i + 1 :]:
+                a, b = state.sets.find(first.id), state.sets.find(other.id)
+                if a == b or fuzz.ratio(first.key.skeletons[0], other.key.skeletons[0]) < state.settings.sound_alike_min:
+                    continue  # 'Khamenei' / 'Khomeini': two men of one story, spelt too differently
+                shared = (context[a] & context[b]) - {a, b}
+                if len(shared) >= CONTEXT_MIN_SHARED and len(shared) / len((context[a] | context[b]) - {a, b}) >= CONTEXT_MIN_OVERLAP:
+                    state.join(first, other, "sounds alike in the same context")
+
+
+def _contexts(state: MergeState) -> dict[int, set[int]]:
+    """For each group, the groups named in the same articles."""
+    by_article: dict[int, set[int]] = defaultdict(set)
+    for name in state.names:
+        by_article[name.article].add(state.sets.find(name.id))
+    context: dict[int, set[int]] = defaultdict(set)
+    for name in state.names:
+        context[state.sets.find(name.id)] |= by_article[name.article]
+    return context
+
+
 def name_order(state: MergeState) -> None:
     """One person written given-name-first and family-name-first ('Kim You-jin' / 'You Jin Kim')."""
     people = [n for n in state.names if n.kind == "person" and len(n.key.core) > 1]
@@ -318,6 +351,7 @@ PASSES: tuple[Pass, ...] = (
     name_order,
     acronyms,
     short_forms,
+    sound_alike_in_context,
 )
 
 

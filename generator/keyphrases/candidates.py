@@ -24,6 +24,7 @@ from yake.data import DataCore
 from generator import resources
 from generator.clean.cohesion import stem
 from generator.clean.dates import month_names, weekday_names
+from generator.actors import places
 from generator.model import Keyphrase
 from generator.nlp.tagging import tagged_tokens
 from generator.settings import KeyphraseSettings
@@ -60,6 +61,17 @@ def _unfit_words(language: str) -> frozenset[str]:
     return month_names(language) | weekday_names(language) | resources.words("furniture", language) | resources.words("agencies", language)
 
 
+@lru_cache(maxsize=None)
+def _outlet_names(language: str) -> tuple[str, ...]:
+    return tuple(f" {name} " for name in resources.words("agencies", language) if " " in name)
+
+
+def _names_an_outlet(phrase: str, language: str) -> bool:
+    """The phrase holds the name of a news outlet ('Al Jazeera'): a source, not a topic."""
+    padded = f" {phrase.lower()} "
+    return any(name in padded for name in _outlet_names(language))
+
+
 def is_name(phrase: str) -> bool:
     """Every word capitalised: a name rather than a topic phrase."""
     words = phrase.split()
@@ -94,7 +106,7 @@ def noun_phrases(tokens: Sequence[Token], max_words: int, language: str) -> list
             j += 1
         run = tokens[i : j + 1]
         for a in range(len(run)):
-            if not _can_start(run[a]) or run[a].lower_ in unfit:
+            if not _can_start(run[a]) or run[a].lower_ in unfit or _inside_compound(run[a]):
                 continue
             for b in range(a, min(len(run), a + max_words + 2)):
                 words = [t for t in run[a : b + 1] if t.tag_ != "HYPH"]
@@ -111,15 +123,25 @@ def noun_phrases(tokens: Sequence[Token], max_words: int, language: str) -> list
     return found
 
 
+def _inside_compound(token: Token) -> bool:
+    """The token continues a hyphenated word ('government' of 'pro-government')."""
+    if token.i == 0:
+        return token.text.startswith("-")
+    previous = token.doc[token.i - 1]
+    return token.text.startswith("-") or previous.text in ("-", "‐") and not previous.whitespace_
+
+
 def _text(tokens: Sequence[Token]) -> str:
     return "".join(t.text + (t.whitespace_ if k < len(tokens) - 1 else "") for k, t in enumerate(tokens)).replace("\n", " ")
 
 
-def _phrase(tokens: Sequence[Token]) -> str:
-    """A phrase as written, its first word lower-cased where only a sentence start capitalised it."""
+def _phrase(tokens: Sequence[Token], language: str) -> str:
+    """A phrase as written, its first word lower-cased where only a sentence start capitalised
+    it ('Rescue teams' -> 'rescue teams'; not a place the gazetteer knows: 'Ukraine says')."""
     text = _text(tokens)
     first = tokens[0]
-    if first.is_sent_start and not first.ent_type_ and first.text[:1].isupper() and first.text[1:].islower():
+    capital_by_position = first.is_sent_start and first.text[:1].isupper() and first.text[1:].islower()
+    if capital_by_position and not first.ent_type_ and places.canonical(first.text, language) is None:
         text = text[:1].lower() + text[1:]
     return text
 
@@ -153,13 +175,15 @@ def extract(doc: Doc, head_end: int, settings: KeyphraseSettings, language: str 
     window_text = _text(tokens)
     core = _yake_core(window_text, settings, language)
     spans = noun_phrases(tokens, settings.max_words, language)
-    phrases = [(_phrase(doc[a:b]), any(t.ent_type_ for t in doc[a:b])) for a, b in spans]
+    phrases = [(_phrase(doc[a:b], language), any(t.ent_type_ for t in doc[a:b])) for a, b in spans]
     lowered = window_text.lower()
     head_stems = {stem(t.text) for t in tokens if t.idx < head_end}
     body_tokens = [t for t in tokens if t.idx >= head_end]
     lead_stems = {stem(t.text) for t in body_tokens[:LEAD_WORDS]}
     scored: dict[str, tuple[float, str]] = {}
     for phrase, has_name in phrases:
+        if _names_an_outlet(phrase, language):
+            continue
         words = phrase.split()
         frequency = lowered.count(phrase.lower())
         relevance = 1.0 / (1.0 + 10 * _yake_score(core, words, frequency))

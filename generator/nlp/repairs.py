@@ -28,6 +28,8 @@ NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", 
 COMMON_WORD_ZIPF = 4.3
 """A one-word 'name' this frequent in general English, written only where any word is capitalised
 (sentence start, headline), is an ordinary word ('Videos', 'Meanwhile')."""
+PLACE_LABELS = frozenset({"GPE", "LOC", "NORP"})
+"""Country and people names are frequent words, but are not written in lower case."""
 EDGE_WORDS = frozenset({"the", "a", "an", "’s", "'s", "’", "'"})
 HYPHENS = ("-", "‐", "–")
 GIVEN_NAME_SYLLABLE = 4
@@ -155,7 +157,8 @@ def drop_non_names(doc: Doc, spans: list[Span], language: str) -> list[Span]:
             word = span.text.lower()
             # an ordinary word at a sentence start ('Turnout', 'Videos'), unless the text also
             # writes it as a name inside a sentence ('Russia', 'Trump')
-            if word in lower_words or zipf_frequency(word, language) >= COMMON_WORD_ZIPF and span.text not in named_inside:
+            common = zipf_frequency(word, language) >= COMMON_WORD_ZIPF and span.label_ not in PLACE_LABELS
+            if word in lower_words or common and span.text not in named_inside:
                 continue
         if cut and span.end == len(doc) and len(span) == 1:
             continue

@@ -113,8 +113,10 @@ def display_title(article: Article, analysis: Analysis | None = None) -> Title:
     punctuation, such as a lone dash)."""
     if article.title and any(ch.isalnum() for ch in article.title):
         return Title(" ".join(article.title.split()), False)
-    first = next((s.text for s in analysis.sentences if s.zone == "body"), None) if analysis else None
-    return Title(shorten(first or article.paragraphs[0], TITLE_FROM_TEXT_CHARS), True)
+    candidates = [s.text for s in analysis.sentences if s.zone == "body"] if analysis else []
+    candidates += list(article.paragraphs)
+    first = next((text for text in candidates if any(ch.isalnum() for ch in text)), "Untitled")
+    return Title(shorten(first, TITLE_FROM_TEXT_CHARS), True)
 
 
 def lead_count(article: Article) -> int:

@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from generator import contract, publish, render
+from generator import publish
 from generator.errors import PublishError
 from generator.site import atomic
 from tests.site.conftest import build, make_settings, tree

@@ -10,7 +10,7 @@ import pytest
 from generator import render
 from generator.site.editions import EditionSummary, TopicSummary
 from tests.site.conftest import make_settings
-from tests.site.factory import HOSTILE, make_digest
+from tests.site.factory import make_digest
 
 TOPIC = "topics/valmora-dockers-keep-the-port-shut-as-talks-stall.md"
 STRIKE = "articles/coast-wire-2031-03-04-port-strike-enters-second-week.md"

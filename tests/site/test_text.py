@@ -64,6 +64,9 @@ def test_untitled_article_takes_its_first_sentence_and_says_so():
     title = text.display_title(_article(), analysis)
     assert title == text.Title("First sentence here.", True)
     assert text.display_title(_article(title="  Stated  headline "), analysis) == text.Title("Stated headline", False)
+    assert text.display_title(_article(title="—"), analysis).from_text  # a lone dash is no headline
+    dashed = Analysis("a", (Sentence("—", "body", 0), Sentence("Real words.", "body", 1)), (), (), (), ())
+    assert text.display_title(_article(), dashed).text == "Real words."
 
 
 def test_every_sentence_gets_its_anchor_even_across_a_line_break():

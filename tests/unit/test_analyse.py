@@ -21,8 +21,6 @@ def test_sentences_follow_zones_and_paragraphs(analyse):
     )
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: analyse._sentences gives every token of a spaCy sentence that spans paragraph breaks "
-                   "the index of its last piece, so mentions (and quote speakers, highlights) point at the wrong sentence")
 def test_every_mention_points_at_the_sentence_that_holds_it(analyse):
     found = analyse(*PARAGRAPHS, title="Kenyan leader visits Ethiopia")
     assert [(m.name, m.sentence) for m in found.mentions if m.label != "NORP"] == [

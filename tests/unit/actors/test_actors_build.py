@@ -104,7 +104,6 @@ def test_quotes_are_attributed_to_the_merged_actor(index):
     )
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: a quote in a later paragraph is lost: its speaker mention carries the wrong sentence index (analyse._sentences)")
 def test_a_quote_in_a_later_paragraph_is_attributed(index):
     assert [q.text for q in actor(index, "bola-tinubu").quotes] == ["We will protect the poorest households from rising prices"]
 

@@ -83,7 +83,6 @@ def test_phrases_about_a_person_are_dropped(analyse):
     assert "flooded dykes" in lowered(found)
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: parts of a hyphenated word become candidates that begin with the hyphen ('-government militia')")
 def test_no_phrase_begins_with_a_hyphen(analyse):
     found = analyse("A pro-government militia seized the town near Kidal after the semi-official Mehr News Agency said so.")
     assert [t for t in texts(found) if t.startswith("-")] == []
@@ -95,7 +94,6 @@ def test_a_word_capitalised_only_by_the_sentence_start_is_lower_cased(analyse):
     assert "Rescuers" not in texts(found)
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: a country name opening a headline is lower-cased ('ukraine') when the recogniser missed it")
 def test_a_proper_noun_opening_the_headline_keeps_its_capital(analyse):
     found = analyse("The strike caused a fire at the plant, officials said.", title="Ukraine says drones hit Russian refinery")
     assert [t for t in texts(found) if t.lower() == "ukraine"] == ["Ukraine"]

@@ -270,7 +270,6 @@ def test_a_rare_name_at_a_sentence_start_is_kept(parse):
     assert run(repairs.drop_non_names, parse, "Tinubu signed the bill in Abuja.", ("Tinubu", "PERSON")) == [("Tinubu", "PERSON")]
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: drop_non_names drops frequent one-word names at a sentence start (wordfreq counts 'Russia', 'China', 'Trump' as common words)")
 def test_a_frequent_country_name_opening_a_sentence_is_kept(parse):
     text = "Russia launched 40 drones at Kyiv overnight, Ukraine's air force said."
     assert run(repairs.drop_non_names, parse, text, ("Russia", "GPE")) == [("Russia", "GPE")]
