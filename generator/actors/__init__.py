@@ -28,13 +28,15 @@ def _names(analyses: Sequence[Analysis], language: str) -> tuple[list[merging.Na
     """One Name per article and folded spelling, with the mentions behind it."""
     event_titles = resources.words("event_titles", language)
     grouped: dict[tuple[int, str], list[Mention]] = defaultdict(list)
+    first: dict[tuple[int, str], int] = {}
     for position, analysis in enumerate(analyses):
-        for mention in analysis.mentions:
+        for order, mention in enumerate(analysis.mentions):
             if mention.label == "SOURCE" or types.is_demonym(mention.name, language):
                 continue
             grouped[(position, fold(mention.name))].append(mention)
+            first.setdefault((position, fold(mention.name)), order)
     found = []
-    for (position, _), mentions in sorted(grouped.items()):
+    for (position, key), mentions in sorted(grouped.items()):
         written = Counter(m.name for m in mentions).most_common()
         found.append(
             merging.Name(
@@ -47,6 +49,7 @@ def _names(analyses: Sequence[Analysis], language: str) -> tuple[list[merging.Na
                 aliases={m.alias for m in mentions if m.alias},
                 located=any(m.locative for m in mentions),
                 titled=any(m.title and m.title.lower() not in event_titles for m in mentions),
+                first=first[(position, key)],
             )
         )
     return found, grouped

@@ -22,7 +22,7 @@ MAX_TITLE_TOKENS = 5
 MAX_ROLE_WORDS = 10
 POSSESSIVE = re.compile(r"['’]s?$")
 SOURCE_VERBS = frozenset({"reported", "reports", "quoted", "cited", "broadcast", "aired"})
-SELF_INTRODUCTION = ("i'm", "i am", "this is", "my name is")
+SELF_INTRODUCTION = ("i'm", "i am", "this is", "my name is", "with me,", "with me")
 CREDIT_BY = re.compile(r"\b(?:story|report|article|photos?|video|words|reporting|writing|editing|review|interview)\s+by\s*$")
 """'... the full story by Jane Doe': the writer or photographer credited, not an actor."""
 ALIAS_OPENERS = ("known as", "also known as", "better known as", "born", "formerly", "aka", "nicknamed", "dubbed")
@@ -114,8 +114,10 @@ def alias_of(doc: Doc, span: Span) -> str | None:
 def is_news_source(doc: Doc, span: Span, name: str, language: str) -> bool:
     """The text names this as the source of a report, not as an actor in it."""
     folded = name.lower().replace("-", " ")
-    agencies = {a.replace("-", " ") for a in resources.words("agencies", language)}
-    if folded in agencies:
+    agencies = _agency_names(language)
+    if folded in agencies or folded.split(" in ")[0] in agencies:
+        return True  # 'Associated Press in Kyiv'
+    if span.label_ == "ORG" and len(span) > 1 and (span[-2].lower_, span[-1].lower_) in (("news", "agency"), ("press", "agency")):
         return True
     heads = resources.words("outlet_heads", language)
     if span.label_ == "ORG" and span[-1].lower_ in heads and len(span) > 1:
@@ -132,6 +134,11 @@ def is_news_source(doc: Doc, span: Span, name: str, language: str) -> bool:
         if previous is not None and previous.text != span.text and is_news_source(doc, previous, previous.text, language):
             return True
     return bool(re.search(r"(?:news agenc(?:y|ies)|agency|newspaper|broadcaster|channel)\s*$", before))
+
+
+@lru_cache(maxsize=None)
+def _agency_names(language: str) -> frozenset[str]:
+    return frozenset(a.replace("-", " ") for a in resources.words("agencies", language))
 
 
 def zone_of(offset: int, zones: Sequence[tuple[int, Zone]]) -> Zone:

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
+from generator import resources
 from generator.actors import names, places
 from generator.actors.types import Kind, compatible
 from generator.settings import ActorSettings
@@ -26,6 +27,8 @@ log = logging.getLogger(__name__)
 KINDS = ("person", "organization", "place", "event", "group", "other")
 CONNECTORS = frozenset({"of", "de", "del", "da", "di", "du", "on", "upon", "and"})
 WEAK_EVIDENCE = 2
+GIVEN_NAME_MIN = 60
+"""Least similarity of two sound-alike given names of one person ('Aleksandr' / 'Alexander')."""
 SOUND_ALIKE_MIN_LENGTH = 5
 CONTEXT_MIN_SHARED = 2
 CONTEXT_MIN_OVERLAP = 0.25
@@ -51,11 +54,23 @@ class Name:
     """Some mention puts it on the map ('in X', 'off X')."""
     titled: bool = False
     """Some mention carries a person's title ('Senator X')."""
+    first: int = 0
+    """Position of its first mention among the article's mentions."""
 
     @property
     def weak(self) -> bool:
         """Too little evidence of its own type to stand apart from a namesake."""
         return self.mentions <= WEAK_EVIDENCE and not self.titled and not self.located
+
+    @property
+    def sure(self) -> bool:
+        """Its type rests on more than the recogniser's label: a person's title, a preposition of
+        place, the gazetteer, or an organisation word in the name."""
+        if self.titled or self.located:
+            return True
+        if self.kind == "place":
+            return places.canonical(self.text) is not None
+        return self.kind == "organization" and any(w in resources.words("org_words") for w in self.key.core)
 
     def __post_init__(self) -> None:
         self.key = names.key(self.text, self.kind)
@@ -94,10 +109,67 @@ class MergeState:
     sets: UnionFind
     settings: ActorSettings
     explain: str | None = None
+    people: dict[int, set[tuple[str, str]]] = field(default_factory=dict)
+    """Group root -> (family name, given name) of the full personal names in the group."""
+    longer: dict[int, set[str]] = field(default_factory=dict)
+    """Group root -> the names of several words in the group."""
+
+    def __post_init__(self) -> None:
+        for name in self.names:
+            person = _full_person(name)
+            if person:
+                self.people[name.id] = {person}
+            if len(name.key.core) > 1:
+                self.longer[name.id] = {" ".join(name.key.core)}
 
     def join(self, a: Name, b: Name, rule: str) -> None:
-        if self.sets.union(a.id, b.id) and (self.explain is None or self.explain.lower() in f"{a.text} {b.text}".lower()):
+        """Join the groups of two names, unless that would make one actor of two people."""
+        root_a, root_b = self.sets.find(a.id), self.sets.find(b.id)
+        if root_a == root_b:
+            return
+        if _different_people(self.people.get(root_a, set()), self.people.get(root_b, set())) or self._bridge(a, b, root_a, root_b):
+            if self.explain is None or self.explain.lower() in f"{a.text} {b.text}".lower():
+                log.debug("kept apart (%s would join two actors): %r, %r", rule, a.text, b.text)
+            return
+        self.sets.union(a.id, b.id)
+        root = self.sets.find(a.id)
+        self.people[root] = self.people.pop(root_a, set()) | self.people.pop(root_b, set())
+        self.longer[root] = self.longer.pop(root_a, set()) | self.longer.pop(root_b, set())
+
+    def _bridge(self, a: Name, b: Name, root_a: int, root_b: int) -> bool:
+        """Two one-word names that already stand for different longer names ('Villa' read as
+        'Aston Villa' in one article and as 'Villa Park' in another) must not join them."""
+        if len(a.key.core) > 1 or len(b.key.core) > 1:
+            return False
+        left, right = self.longer.get(root_a, set()), self.longer.get(root_b, set())
+        return bool(left and right and not left & right)
+        if self.explain is None or self.explain.lower() in f"{a.text} {b.text}".lower():
             log.debug("merge (%s): %r + %r", rule, a.text, b.text)
+
+
+def _full_person(name: Name) -> tuple[str, str] | None:
+    """(family, given) skeletons of a two- or three-word personal name, else None."""
+    skeletons = name.key.skeletons
+    if name.kind != "person" or not 2 <= len(skeletons) <= 3:
+        return None
+    return skeletons[-1], " ".join(skeletons[:-1])
+
+
+def _different_people(a: set[tuple[str, str]], b: set[tuple[str, str]]) -> bool:
+    """Two groups hold full names with one family name and given names that are not one name
+    ('Ed Miliband' / 'David Miliband'): they are two people."""
+    for family, given in a:
+        for other_family, other_given in b:
+            if family == other_family and given != other_given and not _one_given_name(given, other_given):
+                return True
+    return False
+
+
+def _one_given_name(a: str, b: str) -> bool:
+    """Spellings of one given name: one contains the other's first word ('Kylian' / 'Kylian Sanmi'),
+    or they sound alike ('Massoud' / 'Masoud')."""
+    first_a, first_b = a.split()[0], b.split()[0]
+    return first_a == first_b or names.phonetic(first_a) == names.phonetic(first_b) and fuzz.ratio(a, b) >= GIVEN_NAME_MIN
 
 
 Pass = Callable[[MergeState], None]
@@ -121,7 +193,8 @@ def local_short_forms(state: MergeState) -> None:
             continue
         token = name.key.skeletons[0]
         candidates = [c for kind in KINDS for c in by_article.get(f"{name.article}:{kind}:{token}", [])]
-        candidates = [c for c in candidates if _may_shorten(name, c)]
+        # A short form points back to a name written before it ('Ed Miliband ... Mr Miliband').
+        candidates = [c for c in candidates if _may_shorten(name, c) and c.first < name.first]
         chosen = _one_referent(candidates, state, unique=not any(c.kind == "person" for c in candidates))
         if chosen is not None:
             name.kind = chosen.kind
@@ -132,15 +205,24 @@ def _may_shorten(short: Name, long: Name) -> bool:
     """Whether a one-word name in an article can be short for a longer name of that article.
 
     A place the gazetteer knows or the text locates ('in Washington') is only short for a
-    longer place. Otherwise any one-word name can be a person's surname (the recogniser often
-    labels a bare surname as an organisation or a place), and a name that is not a person's
-    can be short for an organisation or a place ('Cheil' for 'Cheil Industries').
+    longer place, and a titled person ('Mrs Badenoch') for a person or a name whose type is
+    only the recogniser's guess. Otherwise any one-word name can be a person's surname (the
+    recogniser often labels a bare surname as an organisation or a place), and a name that is
+    not surely a person's can be short for an organisation or a place ('Cheil' for 'Cheil
+    Industries').
     """
-    if short.kind == "place" and (short.located or places.canonical(short.text) is not None):
+    if short.kind == "place" and short.sure:
         return long.kind == "place"
+    if short.titled:
+        return long.kind == "person" or not long.sure
     if long.kind == "person":
         return True
-    return short.kind != "person"
+    return short.kind != "person" or not short.sure
+
+
+def _kinds_agree(a: Name, b: Name) -> bool:
+    """The same type, or one of them typed only by the recogniser's guess."""
+    return a.kind == b.kind or not (a.sure and b.sure)
 
 
 def same_spelling(state: MergeState) -> None:
@@ -153,16 +235,17 @@ def same_spelling(state: MergeState) -> None:
         kind = max(sorted(votes), key=lambda k: votes[k])
         anchor = next(name for name in group if name.kind == kind)
         for other in group:
-            if other is not anchor and (compatible(kind, other.kind, loose=True) or other.weak):
-                other.kind = kind if other.weak else other.kind
-                state.join(anchor, other, "same spelling")
+            if other is anchor or not (compatible(kind, other.kind, loose=True) or other.weak):
+                continue
+            other.kind = kind if other.weak else other.kind
+            state.join(anchor, other, "same spelling")
 
 
 def same_core(state: MergeState) -> None:
     """Names equal once particles, corporate suffixes and place designators are set aside."""
     for group in _blocks(state.names, lambda n: [" ".join(n.key.core)]).values():
         for other in group[1:]:
-            if compatible(group[0].kind, other.kind):
+            if compatible(group[0].kind, other.kind) or len(other.key.core) > 1 and _kinds_agree(group[0], other):
                 state.join(group[0], other, "same core")
 
 
@@ -204,12 +287,14 @@ def _spellings(group: Sequence[Name]) -> list[Name]:
 
 def transliterations(state: MergeState) -> None:
     """Spellings that sound alike token by token and differ little ('Hifter' / 'Haftar')."""
-    people_and_orgs = [n for n in state.names if not names.is_acronym(n.text)]
-    for group in _blocks(people_and_orgs, lambda n: [n.kind + ":" + "".join(n.key.codes)]).values():
+    candidates = [n for n in state.names if not names.is_acronym(n.text)]
+    for group in _blocks(candidates, lambda n: ["".join(n.key.codes)]).values():
         spellings = _spellings(group)
         for i, first in enumerate(spellings):
             for other in spellings[i + 1 :]:
-                if state.sets.find(first.id) != state.sets.find(other.id) and _spelling_variant(first, other, state.settings):
+                if state.sets.find(first.id) == state.sets.find(other.id) or not _kinds_agree(first, other):
+                    continue
+                if (first.kind == other.kind or len(first.key.core) > 1) and _spelling_variant(first, other, state.settings):
                     state.join(first, other, "transliteration")
 
 
@@ -303,7 +388,7 @@ def short_forms(state: MergeState) -> None:
     for name in state.names:
         if len(name.key.core) != 1:
             continue
-        candidates = [c for c in index.get(name.kind + ":" + name.key.skeletons[0], []) if compatible(name.kind, c.kind)]
+        candidates = [c for c in index.get(name.kind + ":" + name.key.skeletons[0], []) if _kinds_agree(name, c)]
         local = [c for c in candidates if c.article == name.article]
         chosen = _one_referent(local, state, unique=name.kind != "person") or _one_group(candidates, state)
         if chosen is not None:
@@ -314,7 +399,7 @@ def _short_keys(name: Name) -> list[str]:
     skeletons = name.key.skeletons
     if name.kind == "person":
         return [f"person:{skeletons[-1]}", f"person:{skeletons[0]}"]
-    if name.kind == "organization" or "-" in name.text:
+    if "-" in name.text:
         return [f"{name.kind}:{skeletons[0]}"]  # 'Komsomolsk-on-Amur' is not 'Amur'
     if name.kind == "place" and set(names.tokens(name.text)) & (names.ARTICLES | CONNECTORS):
         return []  # 'Port of Valdora' is not 'Valdora'

@@ -46,9 +46,18 @@ def tokens(text: str) -> tuple[str, ...]:
     return tuple(ABBREVIATIONS.get(token, token) for token in fold(text).split())
 
 
+def _particles(text: str) -> set[str]:
+    """Folded particles as the text writes them: in lower case or joined by a hyphen to the next
+    word ('al-Sisi', 'Al-Sisi', 'bin Salman'); 'Ed Miliband' or 'Ben Stokes' hold none."""
+    written = re.findall(r"\b([^\W\d_]+)(-?)", unidecode(text))
+    return {word.lower() for word, hyphen in written if word.lower() in ARTICLES and (word.islower() or hyphen)}
+
+
 def core_tokens(text: str, kind: str, language: str = resources.LANGUAGE) -> tuple[str, ...]:
     """Tokens that identify the name: particles, corporate suffixes and designators set aside."""
-    found = [t for t in tokens(text) if t not in ARTICLES or len(tokens(text)) == 1]
+    all_tokens = tokens(text)
+    particles = _particles(text)
+    found = [t for t in all_tokens if t not in particles or len(all_tokens) == 1]
     if kind == "organization":
         while len(found) > 1 and found[-1] in ORG_SUFFIXES:
             found.pop()

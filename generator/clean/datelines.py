@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from generator import resources
 from generator.clean.dates import DateMention, find_dates
 
-_PLACE = r"(?P<place>[A-Z][A-Za-z.'’-]*(?:\s+[A-Z][A-Za-z.'’-]*){0,3}(?:,\s+[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+)?)?)"
+_PLACE = r"(?P<place>[A-Z][A-Za-z.'’-]*(?:(?:\s+|/)[A-Z][A-Za-z.'’-]*){0,3}(?:,\s+[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+)?)?)"
 _DATE = r"(?P<date>(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?|\d{1,2}\s+[A-Z][a-z]{2,8}\.?(?:\s+\d{4})?))"
 DATELINE = re.compile(
     rf"^(?:{_PLACE}\s*(?:\[(?P<country>[^\]]{{1,30}})\])?\s*,?\s*)?"
@@ -62,7 +62,7 @@ def parse(paragraph: str) -> Dateline | None:
 
 def _place_name(raw: str) -> str:
     """'NEW DELHI' -> 'New Delhi'; 'Kennett Square, Pa.' stays as written."""
-    head = raw.split(",")[0].strip()
+    head = raw.split(",")[0].split("/")[0].strip()
     if head.isupper():
         return " ".join(part.capitalize() if len(part) > 2 else part for part in head.split())
     return head

@@ -39,7 +39,11 @@ CREDIT_TAIL = re.compile(
 )
 CREDIT_OPENER = re.compile(r"^(?:photos?|image|picture|video|credit|source|footage)s?(?:\s+credit)?\s*:", re.I)
 NAME_WORDS = r"[A-Z][\w.'’-]+(?:\s+(?:[A-Z][\w.'’-]+|and|&|de|van|von|al|bin)){0,5}"
-CREDIT_CLAUSE = rf"(?i:by|written by|reported by|reporting by|additional reporting by|edited by|editing by|compiled by)\s+{NAME_WORDS}"
+CREDIT_CLAUSE = (
+    r"(?i:by|posted by|written by|reported by|reporting by|additional reporting by|edited by|editing by|compiled by)"
+    rf"\s+{NAME_WORDS}(?:\s+in\s+[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)?(?:\s+and\s+{NAME_WORDS}(?:\s+in\s+[A-Z][\w'’-]+)?)*"
+    r"(?:\s+on\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4}|\s+on\s+[A-Z][a-z]+\s+\d{1,2},?\s+\d{4})?"
+)
 BYLINE = re.compile(
     rf"^\(?{CREDIT_CLAUSE}(?:\s*[;,]\s*{CREDIT_CLAUSE})*"
     r"(?:\s*(?:,|for|in)\s*[\w .&'’-]{2,40})?\s*(?:->|→)?\s*\)?\.?$"
