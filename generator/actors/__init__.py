@@ -29,12 +29,14 @@ def _names(analyses: Sequence[Analysis], language: str) -> tuple[list[merging.Na
     event_titles = resources.words("event_titles", language)
     grouped: dict[tuple[int, str], list[Mention]] = defaultdict(list)
     first: dict[tuple[int, str], int] = {}
+    last: dict[tuple[int, str], int] = {}
     for position, analysis in enumerate(analyses):
         for order, mention in enumerate(analysis.mentions):
             if mention.label == "SOURCE" or types.is_demonym(mention.name, language):
                 continue
             grouped[(position, fold(mention.name))].append(mention)
             first.setdefault((position, fold(mention.name)), order)
+            last[(position, fold(mention.name))] = order
     found = []
     for (position, key), mentions in sorted(grouped.items()):
         written = Counter(m.name for m in mentions).most_common()
@@ -50,6 +52,7 @@ def _names(analyses: Sequence[Analysis], language: str) -> tuple[list[merging.Na
                 located=any(m.locative for m in mentions),
                 titled=any(m.title and m.title.lower() not in event_titles for m in mentions),
                 first=first[(position, key)],
+                last=last[(position, key)],
             )
         )
     return found, grouped

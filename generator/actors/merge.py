@@ -15,6 +15,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
+import jellyfish
 from rapidfuzz import fuzz
 
 from generator import resources
@@ -56,6 +57,8 @@ class Name:
     """Some mention carries a person's title ('Senator X')."""
     first: int = 0
     """Position of its first mention among the article's mentions."""
+    last: int = 0
+    """Position of its last mention among the article's mentions."""
 
     @property
     def weak(self) -> bool:
@@ -123,7 +126,8 @@ class MergeState:
                 self.longer[name.id] = {" ".join(name.key.core)}
 
     def join(self, a: Name, b: Name, rule: str) -> None:
-        """Join the groups of two names, unless that would make one actor of two people."""
+        """Join the groups of two names, unless that would make one actor of two people or bridge
+        two longer names through a one-word one."""
         root_a, root_b = self.sets.find(a.id), self.sets.find(b.id)
         if root_a == root_b:
             return
@@ -135,6 +139,8 @@ class MergeState:
         root = self.sets.find(a.id)
         self.people[root] = self.people.pop(root_a, set()) | self.people.pop(root_b, set())
         self.longer[root] = self.longer.pop(root_a, set()) | self.longer.pop(root_b, set())
+        if self.explain is None or self.explain.lower() in f"{a.text} {b.text}".lower():
+            log.debug("merge (%s): %r + %r", rule, a.text, b.text)
 
     def _bridge(self, a: Name, b: Name, root_a: int, root_b: int) -> bool:
         """Two one-word names that already stand for different longer names ('Villa' read as
@@ -166,10 +172,25 @@ def _different_people(a: set[tuple[str, str]], b: set[tuple[str, str]]) -> bool:
 
 
 def _one_given_name(a: str, b: str) -> bool:
-    """Spellings of one given name: one contains the other's first word ('Kylian' / 'Kylian Sanmi'),
-    or they sound alike ('Massoud' / 'Masoud')."""
+    """Spellings of one given name: the same first word ('Kylian' / 'Kylian Sanmi'), sound-alikes
+    ('Massoud' / 'Masoud'), or one letter apart ('Ihor' / 'Igor')."""
     first_a, first_b = a.split()[0], b.split()[0]
-    return first_a == first_b or names.phonetic(first_a) == names.phonetic(first_b) and fuzz.ratio(a, b) >= GIVEN_NAME_MIN
+    if first_a == first_b or min(len(first_a), len(first_b)) >= 4 and jellyfish.damerau_levenshtein_distance(first_a, first_b) <= 1:
+        return True
+    return names.phonetic(first_a) == names.phonetic(first_b) and fuzz.ratio(a, b) >= GIVEN_NAME_MIN
+
+
+def given_name_variants(state: MergeState) -> None:
+    """One person whose given name is spelt two ways: the same family name and given names that
+    are one name ('Ihor Terekhov' / 'Igor Terekhov', 'Aleksandr Novak' / 'Alexander Novak')."""
+    people = [n for n in state.names if _full_person(n)]
+    for group in _blocks(people, lambda n: [_full_person(n)[0]]).values():
+        spellings = _spellings(group)
+        for i, first in enumerate(spellings):
+            for other in spellings[i + 1 :]:
+                (_, given_a), (_, given_b) = _full_person(first), _full_person(other)
+                if given_a != given_b and _one_given_name(given_a, given_b) and _kinds_agree(first, other):
+                    state.join(first, other, "given-name variant")
 
 
 Pass = Callable[[MergeState], None]
@@ -194,7 +215,7 @@ def local_short_forms(state: MergeState) -> None:
         token = name.key.skeletons[0]
         candidates = [c for kind in KINDS for c in by_article.get(f"{name.article}:{kind}:{token}", [])]
         # A short form points back to a name written before it ('Ed Miliband ... Mr Miliband').
-        candidates = [c for c in candidates if _may_shorten(name, c) and c.first < name.first]
+        candidates = [c for c in candidates if _may_shorten(name, c) and c.first < name.last]
         chosen = _one_referent(candidates, state, unique=not any(c.kind == "person" for c in candidates))
         if chosen is not None:
             name.kind = chosen.kind
@@ -433,6 +454,7 @@ PASSES: tuple[Pass, ...] = (
     stated_aliases,
     same_core,
     transliterations,
+    given_name_variants,
     name_order,
     acronyms,
     short_forms,

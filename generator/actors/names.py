@@ -21,6 +21,8 @@ from generator import resources
 ARTICLES = frozenset({"al", "el", "ad", "ed", "as", "ash", "at", "az", "ar", "an", "ul", "bin", "ben", "ibn", "abu", "the"})
 """Particles written or left out freely in transliterated names ('al-Mismari' / 'Mismari')."""
 ORG_SUFFIXES = frozenset({"co", "corp", "corporation", "inc", "ltd", "llc", "plc", "ag", "sa", "nv", "gmbh", "group", "holdings", "company"})
+LEADING_DESIGNATORS = frozenset({"co", "mount"})
+"""Words written before a place's own name that a shorter spelling leaves out."""
 ABBREVIATIONS = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort", "jr": "junior", "sr": "senior"}
 TOKEN = re.compile(r"[a-z0-9&]+")
 
@@ -62,8 +64,11 @@ def core_tokens(text: str, kind: str, language: str = resources.LANGUAGE) -> tup
         while len(found) > 1 and found[-1] in ORG_SUFFIXES:
             found.pop()
     if kind == "place":
-        while len(found) > 1 and found[-1] in resources.words("place_designators", language):
+        designators = resources.words("place_designators", language)
+        while len(found) > 1 and found[-1] in designators:
             found.pop()
+        while len(found) > 1 and found[0] in designators | LEADING_DESIGNATORS:
+            found.pop(0)  # 'County Galway', 'Co Galway
     return tuple(found)
 
 

@@ -66,6 +66,13 @@ def _outlet_names(language: str) -> tuple[str, ...]:
     return tuple(f" {name} " for name in resources.words("agencies", language) if " " in name)
 
 
+def _names_agency(tokens: Sequence[Token], language: str) -> bool:
+    """The tokens name a news agency: 'news agency', 'press agency', or an agency's name."""
+    lowered = [t.lower_ for t in tokens]
+    agencies = resources.words("agencies", language)
+    return any(w in agencies for w in lowered) or any(pair in (("news", "agency"), ("press", "agency")) for pair in zip(lowered, lowered[1:]))
+
+
 def _names_an_outlet(phrase: str, language: str) -> bool:
     """The phrase holds the name of a news outlet ('Al Jazeera'): a source, not a topic."""
     padded = f" {phrase.lower()} "
@@ -105,6 +112,9 @@ def noun_phrases(tokens: Sequence[Token], max_words: int, language: str) -> list
         while j + 1 < len(tokens) and _can_continue(tokens[j + 1]) and "\n" not in tokens[j].whitespace_:
             j += 1
         run = tokens[i : j + 1]
+        if _names_agency(run, language):
+            i = j + 1
+            continue  # 'the official IRNA news agency' is a source, none of its words a topic
         for a in range(len(run)):
             if not _can_start(run[a]) or run[a].lower_ in unfit or _inside_compound(run[a]):
                 continue
@@ -117,7 +127,7 @@ def noun_phrases(tokens: Sequence[Token], max_words: int, language: str) -> list
                 if ":" in run[b].text or not any(ch.isalpha() for ch in run[b].text) or a == b and len(run[a].text) < 3:
                     continue  # times, numbers, 'm' of '15m'
                 if run[b].lower_ in outlet_heads and any(t.ent_type_ == "ORG" for t in run[a : b + 1]):
-                    continue  # 'the official X news agency' is a source
+                    continue  # 'the official X Daily' is a source
                 found.append((run[a].i, run[b].i + 1))
         i = j + 1
     return found
@@ -200,4 +210,4 @@ def extract(doc: Doc, head_end: int, settings: KeyphraseSettings, language: str 
         if key not in scored or scored[key][0] < relevance:
             scored[key] = (relevance, phrase)
     ranked = sorted(scored.values(), key=lambda item: (-item[0], item[1]))[:MAX_CANDIDATES]
-    return tuple(Keyphrase(phrase, round(score, 6)) for score, phrase in ranked)
+    return tuple(Keyphrase(phrase, round(float(score), 6)) for score, phrase in ranked)

@@ -22,7 +22,7 @@ from generator.clean.dates import month_names, weekday_names
 
 log = logging.getLogger(__name__)
 
-VERSION = 5
+VERSION = 6
 """Bumped whenever a repair changes, so cached analyses made with older rules are not reused."""
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"})
 COMMON_WORD_ZIPF = 4.3
@@ -202,6 +202,19 @@ def _spells(acronym: str, span: Span) -> bool:
     return all(letter in letters for letter in acronym)
 
 
+def split_at_titles(doc: Doc, spans: list[Span], language: str) -> list[Span]:
+    """A person's name starts after a title inside the span: 'India PM Modi' -> 'Modi'."""
+    titles = {t.lower().rstrip(".") for t in resources.ordered("titles", language) if " " not in t}
+    repaired = []
+    for span in spans:
+        if span.label_ == "PERSON" and len(span) > 2:
+            inner = [t.i for t in span[1:-1] if t.lower_.rstrip(".") in titles and t.text[:1].isupper()]
+            if inner:
+                span = Span(doc, inner[-1] + 1, span.end, label=span.label)
+        repaired.append(span)
+    return repaired
+
+
 def join_name_particles(doc: Doc, spans: list[Span], language: str) -> list[Span]:
     """'Ursula von' + 'der' + 'Leyen': lower-case particles between two parts of one name."""
     particles = resources.words("name_particles", language)
@@ -283,6 +296,7 @@ REPAIRS: tuple[Repair, ...] = (
     extend_designators,
     split_possessor,
     trim_edges,
+    split_at_titles,
     join_name_particles,
     join_given_names,
     drop_non_names,

@@ -11,9 +11,10 @@ from generator.settings import ActorSettings
 
 
 def name(id: int, article: int, text: str, kind: str, mentions: int = 3, aliases=(), forms=None) -> merge.Name:
+    """A Name whose mentions come in the order of the specs (first and last at its id)."""
     return merge.Name(
         id=id, article=article, text=text, kind=kind, mentions=mentions,
-        forms=Counter(forms or {text: mentions}), aliases=set(aliases),
+        forms=Counter(forms or {text: mentions}), aliases=set(aliases), first=id, last=id,
     )
 
 
@@ -54,7 +55,7 @@ def test_union_find_keeps_the_smallest_id_as_root():
 def test_every_pass_is_listed_once_in_order():
     assert [rule.__name__ for rule in merge.PASSES] == [
         "local_short_forms", "same_spelling", "gazetteer_places", "stated_aliases", "same_core",
-        "transliterations", "name_order", "acronyms", "short_forms", "sound_alike_in_context",
+        "transliterations", "given_name_variants", "name_order", "acronyms", "short_forms", "sound_alike_in_context",
     ]
     assert all(rule.__doc__ for rule in merge.PASSES)
 
@@ -232,9 +233,17 @@ def test_transliterations_keep_relatives_and_namesakes_apart(spellings):
     assert run_passes(specs, merge.transliterations) == [[f"{i}:{t}"] for i, t in enumerate(spellings)]
 
 
-def test_transliterations_need_the_same_type():
+def test_transliterations_join_across_a_type_that_is_only_the_recognisers_guess():
     specs = [(0, "Sergei Lavrov", "person"), (1, "Sergey Lavrov", "organization")]
-    assert run_passes(specs, merge.transliterations) == [["0:Sergei Lavrov"], ["1:Sergey Lavrov"]]
+    assert run_passes(specs, merge.transliterations) == [["0:Sergei Lavrov", "1:Sergey Lavrov"]]
+
+
+def test_transliterations_keep_two_sure_types_apart():
+    all_names = names_of([(0, "Santa Rosa", "place"), (1, "Santa Roza", "person")])
+    all_names[0].located, all_names[1].titled = True, True
+    state = merge.MergeState(all_names, merge.UnionFind(2), ActorSettings())
+    merge.transliterations(state)
+    assert state.sets.find(1) == 1
 
 
 # --- name_order ----------------------------------------------------------------------------------

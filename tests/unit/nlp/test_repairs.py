@@ -36,6 +36,7 @@ def test_the_repairs_run_in_this_order():
         "extend_designators",
         "split_possessor",
         "trim_edges",
+        "split_at_titles",
         "join_name_particles",
         "join_given_names",
         "drop_non_names",
