@@ -9,17 +9,43 @@ Analysis is ignored and rebuilt, never trusted. Output is the same with and with
 from __future__ import annotations
 
 import hashlib
+import importlib
 import json
 import logging
 import os
 import tempfile
+from functools import lru_cache
 from pathlib import Path
 
+from generator import resources
 from generator.model import Analysis, Keyphrase, Mention, Quote, Sentence
 
 log = logging.getLogger(__name__)
 
 FORMAT = 2
+ANALYSIS_MODULES = (
+    "generator.analyse",
+    "generator.nlp",
+    "generator.nlp.repairs",
+    "generator.nlp.tagging",
+    "generator.actors.mentions",
+    "generator.actors.quotes",
+    "generator.keyphrases.candidates",
+    "generator.clean.cohesion",
+)
+"""The code an article's analysis runs: a change to any of it makes every cached entry stale."""
+
+
+@lru_cache(maxsize=1)
+def analysis_code_version() -> str:
+    """A hash of the source of the analysis code and of the word lists it reads."""
+    digest = hashlib.sha256()
+    for name in ANALYSIS_MODULES:
+        digest.update(Path(importlib.import_module(name).__file__).read_bytes())
+    for path in sorted(Path(resources.__file__).parent.rglob("*")):
+        if path.is_file() and path.suffix in (".txt", ".json"):
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
 
 
 class AnalysisCache:

@@ -22,7 +22,7 @@ from tqdm import tqdm
 from generator import actors as actor_stage
 from generator import clean, nlp, slugs
 from generator.analyse import analyse_batch, analysed_text
-from generator.cache import AnalysisCache
+from generator.cache import AnalysisCache, analysis_code_version
 from generator.clean import dedupe
 from generator.clean.casing import CasingTable, is_lower_case
 from generator.errors import InputError, ReadError
@@ -124,7 +124,8 @@ def with_unique_ids(articles: Sequence[Article]) -> list[Article]:
 
 def analyse_all(articles: Sequence[Article], settings: Settings, executor: Executor) -> list[Analysis]:
     """The analysis of every article, from the cache where it has one, in article order."""
-    cache = AnalysisCache(cache_dir(settings), f"{nlp.model_version(settings.io.language)}|{settings.analysis_key()}") if settings.io.use_cache else None
+    version = f"{nlp.model_version(settings.io.language)}|{analysis_code_version()}|{settings.analysis_key()}"
+    cache = AnalysisCache(cache_dir(settings), version) if settings.io.use_cache else None
     texts = [analysed_text(article, settings.clean.max_analysed_chars)[0] for article in articles]
     results: list[Analysis | None] = [cache.get(a.id, t) if cache else None for a, t in zip(articles, texts)]
     todo = [i for i, found in enumerate(results) if found is None]

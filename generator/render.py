@@ -249,6 +249,10 @@ class Renderer:
         self.cited: dict[str, set[int]] = defaultdict(set)
         self.article_refs = {article_id: self._article_ref(article_id) for article_id in self.entries}
         self.topic_views = [self._topic_view(topic) for topic in digest.topics]
+        self.key_player_views: dict[str, list] = {}
+        for view in self.topic_views:
+            for actor_id in dict.fromkeys(view.topic.actors + view.topic.places):
+                self.key_player_views.setdefault(actor_id, []).append(view)
         self.quotes_by_article = self._quotes_by_article()
 
     # -- helpers the templates call ---------------------------------------------------------
@@ -573,12 +577,9 @@ class Renderer:
 
     def _actor(self, actor: Actor) -> dict:
         refs = [self.article_refs[a] for a in dict.fromkeys(actor.articles) if a in self.article_refs]
-        key_player_in, named_in = [], []
-        for view in self.topic_views:
-            if actor.id in view.topic.actors or actor.id in view.topic.places:
-                key_player_in.append(view)
-            elif any(ref.topic == view.topic.id for ref in refs):
-                named_in.append(view)
+        key_player_in = self.key_player_views.get(actor.id, [])
+        own_topics = {ref.topic for ref in refs}
+        named_in = [view for view in self.topic_views if view.topic.id in own_topics and view not in key_player_in]
         quotes = [
             QuoteView(q.text, None, actor.name, self.article_refs[q.article_id], self._sentence(q.article_id, q.sentence))
             for q in actor.quotes

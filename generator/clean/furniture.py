@@ -50,6 +50,7 @@ BYLINE = re.compile(
     r"|^(?:The\s+)?(?:[A-Z][\w.'’-]+\s+){1,3}(?i:staff|correspondents?|reporters?|contributors?)$"
     r"|\b(?i:contributed (?:reporting|to this report))\b"
 )
+SENTENCE_END_PUNCT = re.compile(r"[.!?]\s*$")
 AGENCY_TAIL = re.compile(r"[.!?]\s*\((?:[A-Z]{2,6}|[A-Z][a-z]+)\)\s*$")
 ISO_DATETIME = re.compile(r"\b(?:19|20)\d{2}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?\b")
 ISO_PREFIX = re.compile(r"^(?:date\s+)?(?:19|20)\d{2}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?\S*)?\s*", re.I)
@@ -191,8 +192,10 @@ def menu_runs(page: Page, lines: Sequence[Line]) -> dict[int, LineKind]:
             continue
         close()
         parts = [p for p in re.split(r"\s{2,}|\t|\s[|·•]\s", line.raw or line.text) if p.strip()]
-        if len(parts) >= page.settings.menu_min_run and all(len(p.split()) <= limit and p[:1].isupper() for p in parts):
-            kinds[line.index] = "navigation"
+        labels = [p for p in parts if len(p.split()) <= limit + 1 and not SENTENCE_END_PUNCT.search(p)]
+        stamps = [p for p in parts if is_stamp(Line(line.index, 0, 0, " ".join(p.split())), page.language)]
+        if len(parts) >= page.settings.menu_min_run and len(labels) + len(stamps) >= len(parts):
+            kinds[line.index] = "navigation"  # 'Home | World | Sport', 'tv  BBC News  13 September 2023 2pm
     close()
     return {i: k for i, k in kinds.items() if i in {l.index for l in lines}}
 

@@ -102,6 +102,7 @@ def noun_phrases(tokens: Sequence[Token], max_words: int, language: str) -> list
     """(start, end) token offsets of noun phrases and their well-formed parts."""
     unfit = _unfit_words(language)
     outlet_heads = resources.words("outlet_heads", language)
+    roles = resources.words("roles", language) | {t.lower() for t in resources.ordered("titles", language) if " " not in t}
     found = []
     i = 0
     while i < len(tokens):
@@ -122,8 +123,10 @@ def noun_phrases(tokens: Sequence[Token], max_words: int, language: str) -> list
                 words = [t for t in run[a : b + 1] if t.tag_ != "HYPH"]
                 if len(words) > max_words or run[b].pos_ not in HEAD_POS or run[b].lower_ in unfit or NUMBER.match(run[b].text):
                     continue
-                if run[b].ent_type_ in PERSON_HEADS or run[a].ent_type_ in PERSON_HEADS and run[a].ent_iob_ != "B":
-                    continue
+                if run[b].ent_type_ in PERSON_HEADS or _cuts_a_name(run[a], run[b]):
+                    continue  # 'North Korean leader Kim Jong', 'control of South (Korea)'
+                if run[b].lower_ in roles and all(t.ent_type_ or t.lower_ in roles or t.pos_ == "ADJ" for t in run[a:b]):
+                    continue  # a title, not a topic: 'Russian president', 'electoral authority spokesman'
                 if ":" in run[b].text or not any(ch.isalpha() for ch in run[b].text) or a == b and len(run[a].text) < 3:
                     continue  # times, numbers, 'm' of '15m'
                 if run[b].lower_ in outlet_heads and any(t.ent_type_ == "ORG" for t in run[a : b + 1]):
@@ -131,6 +134,14 @@ def noun_phrases(tokens: Sequence[Token], max_words: int, language: str) -> list
                 found.append((run[a].i, run[b].i + 1))
         i = j + 1
     return found
+
+
+def _cuts_a_name(first: Token, last: Token) -> bool:
+    """The phrase starts or ends inside a name ('Sayyed' of 'Ayatollah Sayyed Ali Khamenei')."""
+    doc = first.doc
+    starts_inside = first.ent_iob_ == "I"
+    ends_inside = last.i + 1 < len(doc) and doc[last.i + 1].ent_iob_ == "I"
+    return starts_inside or ends_inside
 
 
 def _inside_compound(token: Token) -> bool:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 from collections import Counter, defaultdict
 from collections.abc import Sequence
+from functools import lru_cache
 
 from generator.clean.cohesion import stem
 from generator.keyphrases.candidates import is_name
@@ -23,6 +24,7 @@ TOPIC_SHARE_BONUS = 1.0
 CANDIDATE_POOL = 30
 
 
+@lru_cache(maxsize=200_000)
 def _stems(phrase: str) -> frozenset[str]:
     return frozenset(stem(word) for word in phrase.split())
 

