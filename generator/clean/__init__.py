@@ -87,10 +87,11 @@ def clean(source: Source, settings: CleanSettings, casing: CasingTable | None = 
     headings = [b for b in leading if b.kind == "heading"]
     title, deck, teasers = _title_and_teasers(headings, body_blocks, source.meta.title, settings)
     facts = _page_facts(source, lines, claimed, title, deck)
-    stories = sorted(
-        teasers + split.split(split.units([b for b in leading if b.kind != "heading"] + body_blocks, text), settings),
-        key=lambda story: story.start,
-    )
+    # The page's headline heads its first story, unless it is a masthead that the text does not
+    # continue ('The Morning Edit'): then the lines above the first section are its introduction.
+    first_heading = [Block("heading", title, 0, 0)] if title and _heads_the_text(title, body_blocks, settings) else []
+    units = split.units(first_heading + [b for b in leading if b.kind != "heading"] + body_blocks, text)
+    stories = sorted(teasers + split.split(units, settings), key=lambda story: story.start)
     if sum(unit.words for story in stories for unit in story.units) < settings.furniture_only_words:
         raise ReadError("only page furniture (menus, widgets, captions), no news text", kind="no news")
     articles = []
@@ -103,6 +104,12 @@ def clean(source: Source, settings: CleanSettings, casing: CasingTable | None = 
     if not articles:
         raise ReadError("only page furniture (menus, widgets, captions), no news text", kind="no news")
     return tuple(articles)
+
+
+def _heads_the_text(title: str, body: list[Block], settings: CleanSettings) -> bool:
+    """The headline shares words with the opening paragraph: it is the first story's headline."""
+    opening = cohesion.bag(" ".join(b.text for b in body if b.kind == "text")[:600])
+    return cohesion.cosine(cohesion.bag(title), opening) >= settings.story_shift_max
 
 
 def _title_and_teasers(

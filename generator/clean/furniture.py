@@ -46,10 +46,12 @@ CREDIT_CLAUSE = (
 )
 BYLINE = re.compile(
     rf"^\(?{CREDIT_CLAUSE}(?:\s*[;,]\s*{CREDIT_CLAUSE})*"
-    r"(?:\s*(?:,|for|in)\s*[\w .&'’-]{2,40})?\s*(?:->|→)?\s*\)?\.?$"
+    r"(?:\s*(?:,|for|in|at)\s*[\w .&'’-]{2,40})?\s*(?:->|→)?\s*\)?\.?$"
     r"|^(?:The\s+)?(?:[A-Z][\w.'’-]+\s+){1,3}(?i:staff|correspondents?|reporters?|contributors?)$"
     r"|\b(?i:contributed (?:reporting|to this report))\b"
 )
+BARE_NAME = re.compile(r"^(?:[A-Z][\w'’.-]+)(?:\s+(?:[A-Z][\w'’.-]+|de|van|von|al|bin|da))+$")
+STAGE_DIRECTION = re.compile(r"^[(\[][^()\[\]]+[)\]]\.?$")
 SENTENCE_END_PUNCT = re.compile(r"[.!?]\s*$")
 AGENCY_TAIL = re.compile(r"[.!?]\s*\((?:[A-Z]{2,6}|[A-Z][a-z]+)\)\s*$")
 ISO_DATETIME = re.compile(r"\b(?:19|20)\d{2}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?\b")
@@ -156,6 +158,11 @@ def _openings(language: str) -> tuple[str, ...]:
     return tuple(o if o.endswith(":") else o + end for o in openers for end in (" ", ":"))
 
 
+def stage_directions(page: Page, lines: Sequence[Line]) -> dict[int, LineKind]:
+    """A transcript's stage direction: a short line all in brackets ('(MUSIC PLAYING)', '[Applause]')."""
+    return {line.index: "header" for line in lines if STAGE_DIRECTION.match(line.text) and len(line.words) <= 8}
+
+
 def widget_lines(page: Page, lines: Sequence[Line]) -> dict[int, LineKind]:
     """A short line made mostly of widget words ('Email Share', 'Follow us on X')."""
     vocabulary = resources.words("furniture", page.language)
@@ -201,8 +208,14 @@ def menu_runs(page: Page, lines: Sequence[Line]) -> dict[int, LineKind]:
 
 
 def bylines(page: Page, lines: Sequence[Line]) -> dict[int, LineKind]:
-    """'By Jane Doe', 'Written by X for Y', 'The X Staff', 'X contributed reporting'."""
-    return {line.index: "byline" for line in lines if len(line.words) <= 16 and BYLINE.search(line.text)}
+    """'By Jane Doe', 'Written by X for Y', 'The X Staff', or a bare name above the time stamp."""
+    kinds: dict[int, LineKind] = {line.index: "byline" for line in lines if len(line.words) <= 16 and BYLINE.search(line.text)}
+    content = page.content
+    for position, line in enumerate(content[:-1]):
+        following = content[position + 1]
+        if line.index not in kinds and 2 <= len(line.words) <= 4 and BARE_NAME.match(line.text) and is_stamp(following, page.language):
+            kinds[line.index] = "byline"  # 'Iryna Hnatiuk' / '6 December 2025, 17:40'
+    return {i: k for i, k in kinds.items() if i in {line.index for line in lines}}
 
 
 def agency_captions(page: Page, lines: Sequence[Line]) -> dict[int, LineKind]:
@@ -267,6 +280,7 @@ PASSES: tuple[Pass, ...] = (
     credit_lines,
     stamp_lines,
     link_lines,
+    stage_directions,
     widget_lines,
     menu_runs,
     bylines,

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from generator import resources
 from generator.clean import cohesion
 from generator.clean.blocks import Block
+from generator.clean.inline import SPEAKER_LABEL
 from generator.settings import CleanSettings
 
 SENTENCE = re.compile(r"(?<=[.!?…])[\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])")
@@ -30,7 +31,11 @@ DENSE_MARKERS = 0.6
 """When at least this share of paragraphs follows a time stamp, stamps are no story breaks."""
 TRANSITION_FACTOR = 2.0
 """A transition phrase splits where cohesion is below this multiple of the threshold."""
+SECTION_NOW = re.compile(r"^[a-z]+ now[,:]")
+"""'Sport now, and ...', 'Business now:': a bulletin moving to its next section."""
 HEADLINE_WORDS = 15
+INTRO_MAX_WORDS = 60
+MIN_SPEAKER_LABELS = 3
 """Longest sentence read as a headline in a bulletin's opening."""
 
 
@@ -73,7 +78,9 @@ def _transition_openings(language: str) -> tuple[str, ...]:
 
 
 def _is_transition(text: str, language: str) -> bool:
-    return text[:40].lower().lstrip("\"“‘'").startswith(_transition_openings(language))
+    """A presenter moving on: 'Turning now to ...', 'Sport now, and ...'."""
+    opening = text[:40].lower().lstrip("\"“‘'")
+    return opening.startswith(_transition_openings(language)) or bool(SECTION_NOW.match(opening))
 
 
 def units(blocks: list[Block], source_text: str, language: str = resources.LANGUAGE) -> list[Unit]:
@@ -81,6 +88,9 @@ def units(blocks: list[Block], source_text: str, language: str = resources.LANGU
     texts = sum(1 for b in blocks if b.kind in ("text", "bullet"))
     stamped = sum(1 for a, b in zip(blocks, blocks[1:]) if a.kind == "marker" and b.kind in ("text", "bullet"))
     stamps_mark_breaks = not texts or stamped / texts < DENSE_MARKERS
+    # Speaker labels ('PRESENTER:') mark a transcript's turns when several lines carry one; a
+    # single 'ATHENS:' is a dateline.
+    labelled = sum(1 for b in blocks if b.kind == "text" and SPEAKER_LABEL.match(b.text))
     found: list[Unit] = []
     heading: str | None = None
     cued = False
@@ -93,7 +103,8 @@ def units(blocks: list[Block], source_text: str, language: str = resources.LANGU
             continue
         for offset, text in _chunks(block, source_text, language):
             # A transition opens the unit, or closes the one before ('Let's go to Libya.' + clock line)
-            transition = _is_transition(text, language) or bool(found) and _is_transition(_sentences(found[-1].text)[-1], language)
+            speaker = labelled >= MIN_SPEAKER_LABELS and bool(SPEAKER_LABEL.match(text))
+            transition = speaker or _is_transition(text, language) or bool(found) and _is_transition(_sentences(found[-1].text)[-1], language)
             found.append(Unit(text, offset, heading, cued or transition, block.kind == "bullet", transition))
             heading, cued = None, False
     return found
@@ -147,10 +158,23 @@ def split(page_units: list[Unit], settings: CleanSettings) -> list[Story]:
     headlines, opening = _opening_headlines(page_units)
     if headlines:
         starts = [opening] + [s for s in starts if s > opening]
+    else:
+        intro = _intro(page_units)
+        if intro:  # a roundup's opening lines sum up the stories below: no story of their own
+            starts = [intro] + [s for s in starts if s > intro]
     starts = _absorb_short(starts, page_units, bags, settings.min_story_words)
     bounds = list(zip(starts, starts[1:] + [len(page_units)]))
     stories = [Story((unit,), unit.text, headline_only=True) for unit in headlines]
     return stories + [Story(tuple(page_units[a:b]), page_units[a].heading) for a, b in bounds if b > a]
+
+
+def _intro(page_units: list[Unit]) -> int:
+    """Where the first of several headed sections starts, when only a few lines stand above it
+    (the page's introduction); 0 otherwise."""
+    headed = [i for i, unit in enumerate(page_units) if unit.heading is not None]
+    if len(headed) < 2 or headed[0] == 0:
+        return 0
+    return headed[0] if sum(u.words for u in page_units[: headed[0]]) < INTRO_MAX_WORDS else 0
 
 
 def _opening_headlines(page_units: list[Unit]) -> tuple[list[Unit], int]:
