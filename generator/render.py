@@ -131,7 +131,8 @@ class ArticleRef:
     title: str
     from_text: bool
     path: str
-    outlet: str
+    outlet: str | None
+    """None when the input names no outlet and has no web address."""
     date: str | None
     url: str | None
     """The original's address, when it is a safe http(s) URL."""
@@ -184,7 +185,7 @@ class EventView:
 
 @dataclass(frozen=True)
 class OutletView:
-    name: str
+    name: str | None
     articles: tuple[ArticleRef, ...]
 
 
@@ -203,6 +204,8 @@ class TopicView:
     summary: tuple[str, ...]
     articles: tuple[ArticleRef, ...]
     outlets: tuple[OutletView, ...]
+    named_outlets: int
+    """How many outlets are named: articles of no stated outlet count none."""
     highlights: tuple[Cited, ...]
     quotes: tuple[QuoteView, ...]
     actors: tuple[ActorRef, ...]
@@ -242,6 +245,7 @@ class Renderer:
             link=self._link, article_link=self._article_link, external_link=self._external_link,
             article_list=self._article_list, name_list=self._name_list, search_title=self._search_title,
             yaml_string=yaml_string, plural=plural, long_date=long_date, day_heading=day_heading,
+            unknown_outlet=UNKNOWN_OUTLET,
         )
         # Escaped text as Markup, for building a larger piece in a template expression.
         self.env.filters["md"] = lambda text: Markup(escape_markdown("" if text is None else str(text)))
@@ -288,8 +292,8 @@ class Renderer:
             href = escape_html(relative_url(ref.path, context["page_path"]))
             mark = f' class="digest-untitled" title="{escape_html(UNTITLED_HINT)}"' if ref.from_text else ""
             link = f'<a href="{href}"{mark}>{escape_html(ref.title)}</a>'
-            parts = [f"<strong>{escape_html(ref.outlet)}</strong>", link] if outlet_first else [link]
-            if show_outlet and not outlet_first:
+            parts = [f"<strong>{escape_html(ref.outlet or UNKNOWN_OUTLET)}</strong>", link] if outlet_first else [link]
+            if show_outlet and not outlet_first and ref.outlet:
                 parts.append(escape_html(ref.outlet))
             if ref.date and not outlet_first:
                 parts.append(escape_html(long_date(ref.date)))
@@ -391,10 +395,10 @@ class Renderer:
     # -- topic views ------------------------------------------------------------------------
 
     def _outlets(self, refs: Iterable[ArticleRef]) -> tuple[OutletView, ...]:
-        groups: dict[str, list[ArticleRef]] = defaultdict(list)
+        groups: dict[str | None, list[ArticleRef]] = defaultdict(list)
         for ref in refs:
             groups[ref.outlet].append(ref)
-        order = sorted(groups, key=lambda name: (name == UNKNOWN_OUTLET, -len(groups[name]), name.casefold(), name))
+        order = sorted(groups, key=lambda name: (name is None, -len(groups[name]), (name or "").casefold(), name or ""))
         return tuple(
             OutletView(name, tuple(sorted(groups[name], key=lambda r: (r.date or "", r.title.casefold(), r.id), reverse=False)))
             for name in order
@@ -405,7 +409,7 @@ class Renderer:
         refs = tuple(
             sorted(
                 (self.article_refs[a] for a in dict.fromkeys(topic.articles) if a in self.article_refs),
-                key=lambda r: (r.date is None, "" if r.date is None else _desc(r.date), r.outlet.casefold(), r.title.casefold(), r.id),
+                key=lambda r: (r.date is None, "" if r.date is None else _desc(r.date), (r.outlet or "").casefold(), r.title.casefold(), r.id),
             )
         )
         highlights = tuple(
@@ -433,6 +437,7 @@ class Renderer:
         chart_id = f"chart-{slugs.slugify(topic.id, max_length=40)}"
         return TopicView(
             topic=topic, path=path, headline=headline, summary=topic.summary, articles=refs, outlets=self._outlets(refs),
+            named_outlets=len({ref.outlet for ref in refs if ref.outlet}),
             highlights=highlights, quotes=tuple(quotes), actors=self.actor_refs(topic.actors),
             places=self.actor_refs(topic.places), phrases=self.phrase_refs(topic.keyphrases), timeline=timeline,
             dates=date_range(dates), earlier=earlier,
@@ -502,7 +507,7 @@ class Renderer:
             feeds.FeedItem(
                 id=f"{self.digest.edition}/{page_url(view.path).strip('/')}", title=view.headline,
                 summary=" ".join(view.summary), url=page_url(view.path),
-                outlets=len(view.outlets),
+                outlets=view.named_outlets,
                 articles=len(view.articles),
             )
             for view in self.topic_views
@@ -521,7 +526,7 @@ class Renderer:
 
     def _home(self) -> dict:
         sections = self.settings.topics.home_sections
-        outlets = {ref.outlet for ref in self.article_refs.values()}
+        outlets = {ref.outlet for ref in self.article_refs.values() if ref.outlet}
         top = self.topic_views[:sections]
         lead = "; ".join(view.headline for view in top[:3])
         return {
@@ -540,7 +545,7 @@ class Renderer:
         for ref in self.article_refs.values():
             days[ref.date].append(ref)
         order = sorted(days, key=lambda d: (d is None, "" if d is None else _desc(d)))
-        return [(day, sorted(days[day], key=lambda r: (r.outlet == UNKNOWN_OUTLET, r.outlet.casefold(), r.title.casefold(), r.id)))
+        return [(day, sorted(days[day], key=lambda r: (r.outlet is None, (r.outlet or "").casefold(), r.title.casefold(), r.id)))
                 for day in order]
 
     def _actor_groups(self) -> list[tuple[str, list[ActorRef]]]:
@@ -571,7 +576,7 @@ class Renderer:
                 topics.append(topic)
         return {
             "phrase": self.layout.phrase_names[key],
-            "articles": sorted(refs, key=lambda r: (r.date is None, "" if r.date is None else _desc(r.date), r.outlet.casefold(), r.id)),
+            "articles": sorted(refs, key=lambda r: (r.date is None, "" if r.date is None else _desc(r.date), (r.outlet or "").casefold(), r.id)),
             "topics": topics,
         }
 
@@ -590,7 +595,7 @@ class Renderer:
             "type": TYPE_NAMES.get(actor.type, "Other"),
             "key_player_in": key_player_in,
             "named_in": named_in,
-            "articles": sorted(refs, key=lambda r: (r.date is None, "" if r.date is None else _desc(r.date), r.outlet.casefold(), r.id)),
+            "articles": sorted(refs, key=lambda r: (r.date is None, "" if r.date is None else _desc(r.date), (r.outlet or "").casefold(), r.id)),
             "quotes": quotes,
             "related": self.actor_refs(actor.related),
             "description": shorten(

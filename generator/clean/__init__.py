@@ -141,8 +141,10 @@ def _title_and_teasers(
 
 def _article(source: Source, story: split.Story, number: int, end: int, facts: PageFacts, main: bool) -> Article | None:
     """The story as an Article, or None when nothing but furniture is left of it."""
-    standfirst = (facts.deck if main else ()) + tuple(unit.text for unit in story.units if unit.bullet and main)
-    repaired = [inline.repair(unit.text, first=i == 0) for i, unit in enumerate(u for u in story.units if not (u.bullet and main))]
+    # the main story's leading bullets sum it up; bullets further down are part of its text
+    leading = next((i for i, unit in enumerate(story.units) if not unit.bullet), len(story.units)) if main else 0
+    standfirst = (facts.deck if main else ()) + tuple(unit.text for unit in story.units[:leading])
+    repaired = [inline.repair(unit.text, first=i == 0) for i, unit in enumerate(story.units[leading:])]
     paragraphs = tuple(p.text for p in repaired if p.text)
     if not paragraphs:
         return None

@@ -12,6 +12,8 @@ from generator.model import LineKind
 BULLET = re.compile(r"^(?:[-–•*·▪●]\s+)")
 CLOCK_OPENING = re.compile(r"^\[?(\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?)\]?\s+(?=\S)", re.I)
 """'00:18 First, to Bulgaria...': a bulletin or live-blog line that opens with its clock time."""
+DASHED_HEADING = re.compile(r"^[-–]\s+(\S.{0,80}?)\s+[-–]$")
+"""'- Genuine progress -': a wire story's crosshead, set between dashes."""
 BlockKind = Literal["heading", "text", "bullet", "marker"]
 
 
@@ -57,7 +59,10 @@ def build(lines: tuple[Line, ...], furniture: dict[int, tuple[LineKind, str]], h
             seen_text = True
             continue
         bullet = BULLET.match(line.text)
-        if bullet:
+        crosshead = DASHED_HEADING.match(line.text)
+        if crosshead:
+            blocks.append(Block("heading", crosshead.group(1), line.start + crosshead.start(1), line.start + crosshead.end(1)))
+        elif bullet:
             blocks.append(Block("bullet", line.text[bullet.end():], line.start + bullet.end(), line.end))
         elif is_heading_shape(line, heading_max_words) and not _is_sentence_cut(line, lines):
             blocks.append(Block("heading", line.text, line.start, line.end))

@@ -159,7 +159,7 @@ def split(page_units: list[Unit], settings: CleanSettings) -> list[Story]:
     if headlines:
         starts = [opening] + [s for s in starts if s > opening]
     else:
-        intro = _intro(page_units)
+        intro = _intro(page_units, bags)
         if intro:  # a roundup's opening lines sum up the stories below: no story of their own
             starts = [intro] + [s for s in starts if s > intro]
     starts = _absorb_short(starts, page_units, bags, settings.min_story_words)
@@ -168,13 +168,18 @@ def split(page_units: list[Unit], settings: CleanSettings) -> list[Story]:
     return stories + [Story(tuple(page_units[a:b]), page_units[a].heading) for a, b in bounds if b > a]
 
 
-def _intro(page_units: list[Unit]) -> int:
+def _intro(page_units: list[Unit], bags: list[Counter[str]]) -> int:
     """Where the first of several headed sections starts, when only a few lines stand above it
-    (the page's introduction); 0 otherwise."""
+    and they speak of at least two of the sections (the page's introduction); 0 otherwise."""
     headed = [i for i, unit in enumerate(page_units) if unit.heading is not None]
     if len(headed) < 2 or headed[0] == 0:
         return 0
-    return headed[0] if sum(u.words for u in page_units[: headed[0]]) < INTRO_MAX_WORDS else 0
+    if sum(u.words for u in page_units[: headed[0]]) >= INTRO_MAX_WORDS:
+        return 0
+    above = set(cohesion.merged(bags[: headed[0]]))
+    sections = zip(headed, headed[1:] + [len(page_units)])
+    summarised = sum(1 for a, b in sections if above & set(cohesion.merged(bags[a:b])))
+    return headed[0] if summarised >= 2 else 0
 
 
 def _opening_headlines(page_units: list[Unit]) -> tuple[list[Unit], int]:

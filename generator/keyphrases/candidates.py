@@ -45,6 +45,8 @@ PARTICIPLES = frozenset({"VBN", "VBG"})
 MODIFIER_CONTEXT = frozenset({"DET", "ADJ", "ADP", "NUM"})
 NUMBER = re.compile(r"^[\d.,%:/-]+$")
 PERSON_HEADS = frozenset({"PERSON"})
+AMOUNTS = frozenset({"CARDINAL", "QUANTITY", "MONEY", "PERCENT"})
+"""Entity labels of counts: 'Thousands of dockworkers' is an amount of the topic, not a topic."""
 """A phrase about a person is the person, listed as an actor: not a keyphrase."""
 COMMON_BONUS = 0.5
 """Relevance gained by a phrase with no name in it: keyphrases carry what happened."""
@@ -86,7 +88,7 @@ def is_name(phrase: str) -> bool:
 
 
 def _can_start(token: Token) -> bool:
-    if token.is_stop or token.like_num:
+    if token.is_stop or token.like_num or token.ent_type_ in AMOUNTS:
         return False
     if token.tag_ in PARTICIPLES:
         # 'the destroyed homes', 'of rising prices'; not 'have killed thousands', ', beating X'

@@ -22,6 +22,8 @@ from generator.settings import KeyphraseSettings
 TOPIC_SHARE_BONUS = 1.0
 """Relevance gained by a candidate that every other article of its topic also carries."""
 CANDIDATE_POOL = 30
+MIN_RELATIVE = 0.1
+"""A candidate scoring under this share of the article's best is left out: a short list beats filler."""
 
 
 @lru_cache(maxsize=200_000)
@@ -37,24 +39,31 @@ def overlap(a: str, b: str) -> float:
 
 def mmr(scored: Sequence[tuple[str, float]], count: int, settings: KeyphraseSettings) -> list[str]:
     """Up to count phrases, each chosen for relevance against overlap with those already chosen."""
-    pool = list(scored[:CANDIDATE_POOL])
-    top = max((score for _, score in pool), default=1.0) or 1.0
+    top = max((score for _, score in scored[:CANDIDATE_POOL]), default=1.0) or 1.0
+    pool = [item for item in scored[:CANDIDATE_POOL] if item[1] >= MIN_RELATIVE * top]
     chosen: list[str] = []
     names = 0
     while pool and len(chosen) < count:
         def value(item: tuple[str, float]) -> float:
-            redundancy = max((overlap(item[0], c) for c in chosen), default=0.0)
+            words = _stems(item[0])
+            redundancy = max((overlap(item[0], c) for c in chosen if not _stems(c) < words), default=0.0)
             return settings.mmr_lambda * item[1] / top - (1 - settings.mmr_lambda) * redundancy
 
         best = max(pool, key=lambda item: (value(item), item[0]))
         pool.remove(best)
-        if any(overlap(best[0], c) >= 1.0 for c in chosen):
+        words = _stems(best[0])
+        if any(words <= _stems(c) for c in chosen):
             continue
-        if is_name(best[0]):
-            if names >= settings.max_names:
-                continue
-            names += 1
-        chosen.append(best[0])
+        if is_name(best[0]) and names >= settings.max_names:
+            continue
+        # a phrase that says more replaces the shorter ones it contains ('talks' -> 'Miami talks')
+        inside = [i for i, c in enumerate(chosen) if _stems(c) < words]
+        if inside:
+            chosen[inside[0]] = best[0]
+            chosen = [c for i, c in enumerate(chosen) if i not in inside[1:]]
+        else:
+            chosen.append(best[0])
+        names = sum(map(is_name, chosen))
     return chosen
 
 

@@ -19,7 +19,7 @@ from generator.model import Digest
 
 SLUG_CHARS = 70
 """Longest slug made from a headline or phrase."""
-ACTOR_PAGE_MIN_ARTICLES = 3
+ACTOR_PAGE_MIN_ARTICLES = 2
 """An actor named in this many articles gets a page (a topic's key players always do)."""
 PHRASE_PAGE_MIN_ARTICLES = 3
 """A key phrase shared by this many articles gets a page."""

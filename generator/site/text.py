@@ -34,7 +34,7 @@ TITLE_FROM_TEXT_CHARS = 110
 """A title made from the first sentence is cut to about this many characters."""
 LEAD_MIN_WORDS = 30
 """An excerpt shows the first paragraph, and the second too when the first is shorter than this."""
-UNKNOWN_OUTLET = "Unknown outlet"
+UNKNOWN_OUTLET = "Outlet not stated"
 HTML_MARK = "data-digest-html"
 """Marks a one-line block of HTML built in code, which Markdown may skip (see `hooks`)."""
 SENTENCE_LOOKAHEAD = 3
@@ -96,9 +96,9 @@ def domain(url: str | None) -> str | None:
     return host.removeprefix("www.")
 
 
-def outlet_name(article: Article) -> str:
-    """What readers know an article's publisher by: the outlet, its web domain, or "Unknown outlet"."""
-    return (article.outlet or "").strip() or domain(article.url) or UNKNOWN_OUTLET
+def outlet_name(article: Article) -> str | None:
+    """What readers know an article's publisher by: the outlet or its web domain, when known."""
+    return (article.outlet or "").strip() or domain(article.url) or None
 
 
 @dataclass(frozen=True)

@@ -53,10 +53,10 @@ def _article(**fields) -> Article:
     return Article(**{**base, **fields})
 
 
-def test_outlet_is_the_outlet_else_the_domain_else_unknown():
+def test_outlet_is_the_outlet_else_the_domain_else_none():
     assert text.outlet_name(_article(outlet="Coast Wire", url="https://x.example/")) == "Coast Wire"
     assert text.outlet_name(_article(url="https://www.portnews.example/a")) == "portnews.example"
-    assert text.outlet_name(_article()) == text.UNKNOWN_OUTLET
+    assert text.outlet_name(_article()) is None
 
 
 def test_untitled_article_takes_its_first_sentence_and_says_so():

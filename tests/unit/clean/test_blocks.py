@@ -36,6 +36,13 @@ def test_headings_paragraphs_and_bullets_in_reading_order():
     ]
 
 
+def test_a_crosshead_between_dashes_is_a_heading():
+    text = "Typhoon Gaemi made landfall on Taiwan's east coast on Wednesday night.\n- 'Like a river' -\nWater filled the streets of Hualien."
+    found = blocks_of(text)
+    assert shapes(found)[1] == ("heading", "'Like a river'")
+    assert text[found[1].start : found[1].end] == "'Like a river'"
+
+
 def test_block_offsets_point_into_the_source_and_skip_the_bullet_mark():
     text = "Ghana cedi slides\n  - Importers rush for dollars\nGhana's cedi fell to a record low on Monday."
     found = blocks_of(text)

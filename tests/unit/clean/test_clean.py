@@ -65,6 +65,20 @@ def test_a_web_page_becomes_one_article_without_its_furniture():
     ]
 
 
+def test_bullets_below_the_opening_stay_in_the_text():
+    page = (
+        "Nigeria raises fuel prices again\n"
+        "- Third increase this year\n\n"
+        f"{NIGERIA}\n"
+        "The company listed the new prices:\n"
+        "- Lagos: 1,030 naira a litre\n"
+        "- Abuja: 1,060 naira a litre\n"
+    )
+    article = one(page)
+    assert article.standfirst == ("Third increase this year",)
+    assert article.paragraphs[-2:] == ("Lagos: 1,030 naira a litre", "Abuja: 1,060 naira a litre")
+
+
 def test_the_span_runs_from_the_standfirst_to_the_end_of_the_source():
     article = one(CHILE_PAGE)
     assert (article.start, article.end) == (CHILE_PAGE.index("Employers to pay"), len(CHILE_PAGE))

@@ -38,6 +38,7 @@ def test_the_passes_run_in_this_order():
         "credit_lines",
         "stamp_lines",
         "link_lines",
+        "stage_directions",
         "widget_lines",
         "menu_runs",
         "bylines",
@@ -54,6 +55,18 @@ def test_no_pass_fires_on_a_plain_story(rule):
 
 def test_every_pass_has_a_one_line_docstring():
     assert all(rule.__doc__ and "\n" not in rule.__doc__.strip() for rule in furniture.PASSES)
+
+
+# stage_directions
+
+
+def test_a_bracketed_stage_direction_is_furniture():
+    assert run(furniture.stage_directions, "(MUSIC PLAYING)", *STORY, "[Applause]") == {0: "header", len(STORY) + 1: "header"}
+
+
+def test_a_long_bracketed_aside_is_text():
+    aside = "(The ministry later said the figures had been revised after an audit of regional offices.)"
+    assert run(furniture.stage_directions, aside, *STORY) == {}
 
 
 # repeated_lines

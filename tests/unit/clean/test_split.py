@@ -112,3 +112,15 @@ def test_min_story_words_and_shift_threshold_are_settings():
 
 def test_no_units_no_stories():
     assert split([], CleanSettings()) == []
+
+
+def test_a_roundup_introduction_that_sums_up_the_sections_is_no_story():
+    intro = "Today: an earthquake shakes Japan and Nigeria raises petrol prices."
+    found = stories_of(
+        ("text", intro),
+        ("heading", "Japan earthquake"),
+        ("text", JAPAN),
+        ("heading", "Nigeria fuel prices"),
+        ("text", NIGERIA),
+    )
+    assert [[unit.text for unit in story.units] for story in found] == [[JAPAN], [NIGERIA]]

@@ -26,6 +26,11 @@ def test_mmr_drops_a_phrase_contained_in_one_already_chosen():
     assert rank.mmr(scored, 3, KeyphraseSettings()) == ["three days of national mourning", "state funeral"]
 
 
+def test_mmr_replaces_a_chosen_phrase_by_one_that_contains_it():
+    scored = [("talks", 1.0), ("cholera", 0.95), ("Miami talks", 0.9), ("state funeral", 0.5)]
+    assert rank.mmr(scored, 3, KeyphraseSettings()) == ["Miami talks", "cholera", "state funeral"]
+
+
 def test_mmr_prefers_a_novel_phrase_over_a_redundant_one_of_equal_relevance():
     scored = [("cholera outbreak", 1.0), ("cholera cases", 0.8), ("contaminated wells", 0.8)]
     assert rank.mmr(scored, 2, KeyphraseSettings()) == ["cholera outbreak", "contaminated wells"]
@@ -35,6 +40,11 @@ def test_mmr_holds_at_most_max_names_names():
     scored = [("Kharkiv", 1.0), ("Zaporizhzhia", 0.95), ("Odesa", 0.9), ("Sumy", 0.85), ("power cuts", 0.2)]
     chosen = rank.mmr(scored, 5, KeyphraseSettings(max_names=2))
     assert chosen == ["Kharkiv", "Zaporizhzhia", "power cuts"]
+
+
+def test_mmr_leaves_out_candidates_far_below_the_best():
+    scored = [("drought", 1.0), ("famine", 0.9), ("people", rank.MIN_RELATIVE / 2)]
+    assert rank.mmr(scored, 3, KeyphraseSettings()) == ["drought", "famine"]
 
 
 def test_mmr_stops_at_count():
