@@ -141,8 +141,8 @@ def _title_and_teasers(
 
 def _article(source: Source, story: split.Story, number: int, end: int, facts: PageFacts, main: bool) -> Article | None:
     """The story as an Article, or None when nothing but furniture is left of it."""
-    # the main story's leading bullets sum it up; bullets further down are part of its text
-    leading = next((i for i, unit in enumerate(story.units) if not unit.bullet), len(story.units)) if main else 0
+    # a story's leading bullets sum it up; bullets further down are part of its text
+    leading = next((i for i, unit in enumerate(story.units) if not unit.bullet), 0)  # all bullets: all text
     standfirst = (facts.deck if main else ()) + tuple(unit.text for unit in story.units[:leading])
     repaired = [inline.repair(unit.text, first=i == 0) for i, unit in enumerate(story.units[leading:])]
     paragraphs = tuple(p.text for p in repaired if p.text)

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from generator.clean.lines import Line, is_heading_shape
+from generator.clean.lines import LONE_DASH, Line, is_heading_shape
 from generator.model import LineKind
 
 BULLET = re.compile(r"^(?:[-–•*·▪●]\s+)")
@@ -14,6 +14,8 @@ CLOCK_OPENING = re.compile(r"^\[?(\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?
 """'00:18 First, to Bulgaria...': a bulletin or live-blog line that opens with its clock time."""
 DASHED_HEADING = re.compile(r"^[-–]\s+(\S.{0,80}?)\s+[-–]$")
 """'- Genuine progress -': a wire story's crosshead, set between dashes."""
+DATELINE_PLACE_WORDS = 3
+"""'Kyiv' / '—' / 'Russia launched...': a dateline set over lines has a place of a few words."""
 BlockKind = Literal["heading", "text", "bullet", "marker"]
 
 
@@ -35,10 +37,11 @@ def build(lines: tuple[Line, ...], furniture: dict[int, tuple[LineKind, str]], h
 
     A time stamp between paragraphs is kept as a marker (a live-blog post or a bulletin clock
     line may start a new story); other furniture is left out. A paragraph broken by a marker
-    mid-sentence is joined again.
+    mid-sentence is joined again, and so is a dateline set over lines ('Kyiv' / '—' / text).
     """
     blocks: list[Block] = []
     seen_text = False
+    dateline: Block | None = None
     for line in lines:
         if line.blank:
             continue
@@ -46,6 +49,11 @@ def build(lines: tuple[Line, ...], furniture: dict[int, tuple[LineKind, str]], h
         if claimed is not None:
             if claimed[0] == "timestamp" and seen_text:
                 blocks.append(Block("marker", line.text, line.start, line.end))
+            continue
+        if LONE_DASH.match(line.text):
+            last = blocks[-1] if blocks else None
+            if last is not None and last.kind == "heading" and len(last.text.split()) <= DATELINE_PLACE_WORDS:
+                dateline = blocks.pop()  # joins the next line as its dateline
             continue
         clock = CLOCK_OPENING.match(line.text)
         if clock:
@@ -58,18 +66,29 @@ def build(lines: tuple[Line, ...], furniture: dict[int, tuple[LineKind, str]], h
             blocks[-1] = Block("text", f"{last_text.text} {line.text}", last_text.start, line.end)
             seen_text = True
             continue
-        bullet = BULLET.match(line.text)
-        crosshead = DASHED_HEADING.match(line.text)
-        if crosshead:
-            blocks.append(Block("heading", crosshead.group(1), line.start + crosshead.start(1), line.start + crosshead.end(1)))
-        elif bullet:
-            blocks.append(Block("bullet", line.text[bullet.end():], line.start + bullet.end(), line.end))
-        elif is_heading_shape(line, heading_max_words) and not _is_sentence_cut(line, lines):
-            blocks.append(Block("heading", line.text, line.start, line.end))
-        else:
-            blocks.append(Block("text", line.text, line.start, line.end))
-            seen_text = True
+        block = _shape(line, lines, heading_max_words)
+        if dateline is not None and block.kind == "text":
+            # in the wire form ('KYIV — ...') that the dateline parser reads
+            block = Block("text", f"{dateline.text.upper()} — {block.text}", dateline.start, block.end)
+        elif dateline is not None:
+            blocks.append(dateline)  # no text followed: the line stays what it was
+        dateline = None
+        blocks.append(block)
+        seen_text = seen_text or block.kind == "text"
     return blocks
+
+
+def _shape(line: Line, lines: tuple[Line, ...], heading_max_words: int) -> Block:
+    """The line as a block of its own: a crosshead, a bullet, a heading or text."""
+    crosshead = DASHED_HEADING.match(line.text)
+    if crosshead:
+        return Block("heading", crosshead.group(1), line.start + crosshead.start(1), line.start + crosshead.end(1))
+    bullet = BULLET.match(line.text)
+    if bullet:
+        return Block("bullet", line.text[bullet.end() :], line.start + bullet.end(), line.end)
+    if is_heading_shape(line, heading_max_words) and not _is_sentence_cut(line, lines):
+        return Block("heading", line.text, line.start, line.end)
+    return Block("text", line.text, line.start, line.end)
 
 
 def _is_sentence_cut(line: Line, lines: tuple[Line, ...]) -> bool:

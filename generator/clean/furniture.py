@@ -18,7 +18,7 @@ from functools import cached_property, lru_cache
 
 from generator import resources
 from generator.clean.dates import find_dates, month_names, weekday_names
-from generator.clean.lines import Line, is_heading_shape
+from generator.clean.lines import LONE_DASH, Line, is_heading_shape
 from generator.model import LineKind
 from generator.settings import CleanSettings
 
@@ -240,7 +240,10 @@ def header_labels(page: Page, lines: Sequence[Line]) -> dict[int, LineKind]:
     for position, line in enumerate(content):
         if line.index not in available:
             continue
-        following = content[position + 1] if position + 1 < len(content) else None
+        after = position + 1
+        while after < len(content) and LONE_DASH.match(content[after].text):
+            after += 1  # 'Kyiv' / '—' / text: the place is a dateline straight above the text
+        following = content[after] if after < len(content) else None
         if following is not None and following.ends_sentence and len(following.words) > page.settings.heading_max_words:
             # straight above the text: a short headline, or a dateline in capitals ('GENEVA')
             if line.upper_share > 0.9:

@@ -11,6 +11,8 @@ SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*(?:\s*\([A-Za-z]{1,12}\))?$")
 """Sentence punctuation at the end, also before a closing agency credit: '... event. (AA)'."""
 INNER_SENTENCE = re.compile(r"[a-z]{2}[.!?]\s+[A-Z]")
 LETTER = re.compile(r"[^\W\d_]")
+LONE_DASH = re.compile(r"^[-–—]$")
+"""A line of a dash alone: the separator of a dateline set over lines ('Kyiv' / '—' / text)."""
 
 
 @dataclass(frozen=True)

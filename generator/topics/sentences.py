@@ -18,6 +18,8 @@ from generator.model import Analysis
 
 MIN_WORDS = 8
 MAX_WORDS = 45
+LEAD_MAX_WORDS = 60
+"""A story's first sentence may run longer: wire leads pack who, what, where and when."""
 LEAD_BONUS = 0.15
 """Added to the centrality of an article's first body sentence; halved for the second."""
 SENTENCES_PER_ARTICLE = 8
@@ -38,10 +40,10 @@ class Candidate:
         return hash((self.article, self.sentence))
 
 
-def stands_alone(text: str, language: str = resources.LANGUAGE) -> bool:
+def stands_alone(text: str, language: str = resources.LANGUAGE, max_words: int = MAX_WORDS) -> bool:
     """A sentence a reader can take without the one before it."""
     words = text.split()
-    if not MIN_WORDS <= len(words) <= MAX_WORDS or not text[:1].isupper():
+    if not MIN_WORDS <= len(words) <= max_words or not text[:1].isupper():
         return False  # too short or long, or a quote, a fragment
     if not text.rstrip("\"”’' )").endswith((".", "!", "?")):
         return False
@@ -59,7 +61,7 @@ def candidates(members: Sequence[int], analyses: Sequence[Analysis], topic_bag: 
         analysis = analyses[position]
         body = [(i, s) for i, s in enumerate(analysis.sentences) if s.zone == "body"][:SENTENCES_PER_ARTICLE]
         for rank, (index, sentence) in enumerate(body):
-            if not stands_alone(sentence.text):
+            if not stands_alone(sentence.text, max_words=LEAD_MAX_WORDS if rank == 0 else MAX_WORDS):
                 continue
             words = cohesion.bag(sentence.text)
             score = cohesion.cosine(words, topic_bag) + (LEAD_BONUS / (rank + 1) if rank < 2 else 0.0)
@@ -88,13 +90,16 @@ ARTICLE_SUMMARY_SENTENCES = 3
 
 
 def article_summary(analysis: Analysis) -> tuple[str, ...]:
-    """An article's key sentences in reading order: central to the article, standing alone."""
+    """An article's key sentences in reading order: its lead, then the sentences most central to
+    the article that stand alone and add something new."""
     body = [(i, s) for i, s in enumerate(analysis.sentences) if s.zone == "body"]
     whole: Counter[str] = Counter(dict(analysis.terms))
+    lead = next(((i, s) for i, s in body[:2] if stands_alone(s.text, max_words=LEAD_MAX_WORDS)), None)
+    taken = [Candidate(lead[1].text, 0, lead[0], 1.0, cohesion.bag(lead[1].text))] if lead else []
     pool = []
-    for rank, (index, sentence) in enumerate(body[:SENTENCES_PER_ARTICLE * 2]):
-        if stands_alone(sentence.text):
+    for index, sentence in body[: SENTENCES_PER_ARTICLE * 2]:
+        if (lead is None or index != lead[0]) and stands_alone(sentence.text):
             words = cohesion.bag(sentence.text)
-            pool.append(Candidate(sentence.text, 0, index, cohesion.cosine(words, whole) + (LEAD_BONUS / (rank + 1) if rank < 2 else 0.0), words))
-    chosen = diverse(sorted(pool, key=lambda c: (-c.score, c.sentence)), ARTICLE_SUMMARY_SENTENCES)
+            pool.append(Candidate(sentence.text, 0, index, cohesion.cosine(words, whole), words))
+    chosen = taken + diverse(sorted(pool, key=lambda c: (-c.score, c.sentence)), ARTICLE_SUMMARY_SENTENCES - len(taken), taken=taken)
     return tuple(c.text for c in sorted(chosen, key=lambda c: c.sentence))

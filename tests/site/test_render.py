@@ -43,7 +43,8 @@ def test_home_is_the_dated_edition_with_story_cards(tmp_path):
     assert "### [Valmora dockers keep the port shut as talks stall](topics/valmora-dockers-keep-the-port-shut-as-talks-stall.md)" in home
     assert "Dockers in Valmora kept the port closed for a second week. Exports fell by half while talks stalled." in home
     assert "[Lena Varga](actors/lena-varga.md) · [Port Authority](actors/port-authority.md)" in home
-    assert "3 outlets · 3 articles" in home
+    # the card's lines stay indented inside its list item, with or without named outlets
+    assert "\n    3 outlets · 3 articles" in home and "\n    1 article · " in home
     other = home.split("## Other news", 1)[1]
     assert "Council notice" in other and "Valmora dockers" not in other
     # Headlines, never labels.
@@ -79,6 +80,9 @@ def test_untitled_article_is_named_by_its_first_sentence_and_marked(pages):
     topic = pages["topics/a-faint-comet-is-visible-over-the-bay.md"]
     assert 'class="digest-untitled"' in topic
     assert "Covered by" not in topic and f"**{text.UNKNOWN_OUTLET}**" in topic
+    for page in (topic, pages[TOPIC]):  # one key point a line, whether or not an outlet follows it
+        points = [line for line in page.split("## Key points", 1)[1].split("\n## ", 1)[0].splitlines()[1:] if line.strip()]
+        assert points and all(line.startswith("- [") and line.count("](") == 1 for line in points)
 
 
 def test_article_page_shows_source_text_summary_and_provenance(tmp_path):

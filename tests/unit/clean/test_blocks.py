@@ -43,6 +43,18 @@ def test_a_crosshead_between_dashes_is_a_heading():
     assert text[found[1].start : found[1].end] == "'Like a river'"
 
 
+def test_a_dateline_set_over_lines_joins_its_paragraph():
+    text = "Kyiv\n—\nRussia launched its biggest air strike of the month overnight, officials said.\nPower was cut in Lviv."
+    found = blocks_of(text)
+    assert shapes(found)[0] == ("text", "KYIV — Russia launched its biggest air strike of the month overnight, officials said.")
+    assert found[0].start == 0
+
+
+def test_a_lone_dash_after_a_long_heading_is_dropped_and_the_heading_stays():
+    text = "Russia launches biggest air strike of the month\n—\n- Power cut in Lviv\nOfficials said repairs would take days."
+    assert shapes(blocks_of(text))[:2] == [("heading", "Russia launches biggest air strike of the month"), ("bullet", "Power cut in Lviv")]
+
+
 def test_block_offsets_point_into_the_source_and_skip_the_bullet_mark():
     text = "Ghana cedi slides\n  - Importers rush for dollars\nGhana's cedi fell to a record low on Monday."
     found = blocks_of(text)

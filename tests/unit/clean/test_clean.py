@@ -34,6 +34,7 @@ CEDI = "Ghana's cedi fell to a record low against the dollar on Monday, traders 
 CHILE = "Chile's Senate approved an overhaul of the private pension system on Tuesday, raising employer contributions and creating a solidarity fund for retirees with low savings."
 JAPAN = "A magnitude 7.1 earthquake struck off the coast of Miyazaki prefecture on Thursday, prompting a tsunami advisory along Kyushu and shaking buildings in Osaka."
 NIGERIA = "Nigeria's state oil company raised petrol pump prices in Lagos and Abuja by nearly 40 percent, the third increase this year, as the naira slid against the dollar."
+LAGOS = "Queues formed at filling stations across Lagos on Wednesday as motorists rushed to buy petrol before the new prices took effect at midnight."
 
 
 def one(text: str, **meta: str) -> object:
@@ -186,6 +187,25 @@ def test_a_newsletter_of_unrelated_stories_becomes_several_articles():
     ]
     assert [a.date for a in articles] == ["2024-08-08"] * 3
     assert len({a.id for a in articles}) == 3
+
+
+def test_a_dateline_set_over_lines_is_the_article_dateline():
+    article = one(f"Lagos\n—\n{NIGERIA}\n{LAGOS}\n")
+    assert article.dateline == "Lagos"
+    assert article.paragraphs == (NIGERIA, LAGOS)
+
+
+def test_each_story_of_a_page_keeps_its_own_leading_bullets():
+    text = (
+        f"Morning Briefing\n\n{CHILE}\n\nJapan earthquake\n- Tsunami advisory for Kyushu\n{JAPAN}\n\n"
+        f"Nigeria fuel prices\n- {NIGERIA}\n- {LAGOS}\n"
+    )
+    articles = clean(Source("briefing.txt", text), SETTINGS)
+    assert [(a.title, a.standfirst, a.paragraphs) for a in articles[1:]] == [
+        ("Japan earthquake", ("Tsunami advisory for Kyushu",), (JAPAN,)),
+        # a story of bullets alone keeps them as its text
+        ("Nigeria fuel prices", (), (NIGERIA, LAGOS)),
+    ]
 
 
 def test_a_live_blog_splits_at_its_time_stamps():

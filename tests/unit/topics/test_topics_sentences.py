@@ -111,3 +111,15 @@ def test_diverse_respects_sentences_already_taken():
 
 def test_article_summary_is_in_reading_order_and_at_most_three():
     assert sentences.article_summary(_analysis(*STORY)) == (STORY[0], STORY[2], STORY[4])
+
+
+def test_article_summary_opens_with_a_long_lead_and_then_its_most_central_sentences():
+    lead = (
+        "Russia launched its biggest air strike against Ukraine this month overnight, killing at least three people and "
+        "injuring 17 others in the west of the country, President Volodymyr Zelensky said on Saturday, as his negotiators "
+        "returned from a third day of talks with United States envoys in Miami on Friday."
+    )
+    assert sentences.MAX_WORDS < len(lead.split()) <= sentences.LEAD_MAX_WORDS
+    summary = sentences.article_summary(_analysis(lead, *STORY))
+    assert summary[0] == lead and len(summary) == 3
+    assert STORY[3] not in summary  # repeats a sentence already taken
