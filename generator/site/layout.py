@@ -19,7 +19,7 @@ from generator.model import Digest
 
 SLUG_CHARS = 70
 """Longest slug made from a headline or phrase."""
-ACTOR_PAGE_MIN_ARTICLES = 2
+ACTOR_PAGE_MIN_ARTICLES = 3
 """An actor named in this many articles gets a page (a topic's key players always do)."""
 PHRASE_PAGE_MIN_ARTICLES = 3
 """A key phrase shared by this many articles gets a page."""
@@ -127,8 +127,8 @@ def plan(digest: Digest) -> Layout:
     layout.articles = {
         key: f"articles/{slug}.md" for key, slug in _assign((e.article.id, _safe(e.article.id)) for e in digest.articles).items()
     }
-    # key players of a story that several articles tell; one article's actors are on its page
-    key_players = {actor_id for topic in digest.topics if len(topic.articles) > 1 for actor_id in topic.actors}
+    # key players and places of a story that several articles tell; one article's actors are on its page
+    key_players = {actor_id for topic in digest.topics if len(topic.articles) > 1 for actor_id in topic.actors + topic.places}
     with_pages = [a for a in digest.actors if len(set(a.articles)) >= ACTOR_PAGE_MIN_ARTICLES or a.id in key_players]
     layout.actors = {key: f"actors/{slug}.md" for key, slug in _assign((a.id, _safe(a.id)) for a in with_pages).items()}
     _plan_phrases(digest, layout)

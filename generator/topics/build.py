@@ -65,9 +65,9 @@ def _key_players(members: Sequence[int], index: ActorIndex, actors: dict[str, Ac
 
 
 def _label(places: Sequence[str], keyphrases: Sequence[str], actors: dict[str, Actor], headline: str) -> str:
-    """'<leading place> <top topic phrase>' (a phrase with no name in it), or the phrase alone,
-    or the headline cut short."""
-    phrase = next((k for k in keyphrases if not any(w[:1].isupper() for w in k.split())), None)
+    """'<leading place> <top topic phrase>' (preferably a phrase with no name in it), or the
+    phrase alone, or the headline cut short when the topic has no phrase."""
+    phrase = next((k for k in keyphrases if not any(w[:1].isupper() for w in k.split())), keyphrases[0] if keyphrases else None)
     place = actors[places[0]].name if places else None
     if phrase and place and place.lower() not in phrase.lower():
         return _shorten(f"{place} {phrase}", LABEL_MAX_WORDS)

@@ -172,7 +172,8 @@ def average_linkage(
     it is exact for any cluster size although only neighbour pairs are candidates.
     With ``entity_vecs`` (unit vectors, empty for an article that names no one),
     two clusters also need a mean entity cosine of at least ``entity_min`` over
-    the pairs of their members that both have entities.
+    the pairs of their members that both have entities. (One function: the heap, the cluster
+    sums and the link table change together at every merge.)
     """
     members: dict[int, list[int]] = {i: [i] for i in range(n)}
     sums: dict[int, dict[int, float]] = dict(enumerate(vecs))

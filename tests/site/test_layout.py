@@ -17,13 +17,16 @@ def test_topic_urls_come_from_headlines_and_article_urls_from_ids():
 
 def test_actor_pages_only_for_recurring_actors_or_key_players():
     plan = layout.plan(make_digest())
-    # Valmora is in two articles; the guild and the council are named by one article each,
-    # which tells a story of its own, so their names stay on that article's pages.
+    # Lena Varga, the port authority and Valmora are the key players and place of a story three
+    # articles tell; the guild and the council are named by one article each: their names stay
+    # on the pages of those articles.
     assert set(plan.actors) == {"lena-varga", "port-authority", "valmora"}
     digest = make_digest()
     lonely = dataclasses.replace(digest.actors[-1], id="nobody", articles=(digest.articles[3].article.id,))
     plan = layout.plan(dataclasses.replace(digest, actors=digest.actors + (lonely,)))
     assert "nobody" not in plan.actors
+    recurring = dataclasses.replace(lonely, id="recurring", articles=tuple(e.article.id for e in digest.articles[:3]))
+    assert "recurring" in layout.plan(dataclasses.replace(digest, actors=digest.actors + (recurring,))).actors
 
 
 def test_phrase_pages_only_for_phrases_shared_by_three_articles_case_blind():

@@ -99,8 +99,13 @@ def test_label_is_the_leading_place_and_the_first_phrase_without_a_name(topics):
     assert [t.id for t in topics] == ["derna-dam-collapse", "interest-rate"]
 
 
+def test_label_takes_a_phrase_with_a_name_when_every_phrase_has_one():
+    topic = topic_builder.build([(2,)], ARTICLES, ANALYSES, INDEX, [("Bank of Korea", "Seoul markets")], TopicSettings())[0]
+    assert topic.label == "Bank of Korea"
+
+
 def test_label_falls_back_to_the_headline_cut_short():
-    topic = topic_builder.build([(2,)], ARTICLES, ANALYSES, INDEX, [("Bank of Korea",)], TopicSettings())[0]
+    topic = topic_builder.build([(2,)], ARTICLES, ANALYSES, INDEX, [()], TopicSettings())[0]
     assert topic.label == "Bank of Korea holds key…"
 
 
