@@ -10,6 +10,7 @@ a configuration error, and every such error is reported at once.
 from __future__ import annotations
 
 import dataclasses
+import datetime
 import os
 import tomllib
 from dataclasses import dataclass, field, fields
@@ -259,7 +260,7 @@ def validate(settings: Settings) -> list[str]:
         problems.append("max_file_bytes must be positive")
     if io.workers < 0:
         problems.append("workers must be 0 (all cores) or more")
-    if io.edition is not None and not _is_iso_date(io.edition):
+    if io.edition is not None and not is_iso_date(io.edition):
         problems.append(f"edition {io.edition!r} is not a YYYY-MM-DD date")
     for section in (settings.clean, settings.actors, settings.keyphrases, settings.topics):
         for item in fields(section):
@@ -269,9 +270,8 @@ def validate(settings: Settings) -> list[str]:
     return problems
 
 
-def _is_iso_date(text: str) -> bool:
-    import datetime
-
+def is_iso_date(text: str) -> bool:
+    """A date written YYYY-MM-DD."""
     try:
         datetime.date.fromisoformat(text)
     except ValueError:

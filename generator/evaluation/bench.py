@@ -61,8 +61,8 @@ def _tree_rss_kb(root: int) -> int:
 
 def timed_build(corpus: Path, out: Path, cache: Path) -> Run:
     """One full build (analysis and site) as a subprocess, with its time and peak memory."""
-    command = [sys.executable, "-m", "generator", "build", "--input", str(corpus), "--docs", str(out / "docs"),
-               "--site", str(out / "site"), "--cache", str(cache), "--no-progress", "-q"]
+    command = [sys.executable, "-m", "generator", "-q", "build", "--input", str(corpus), "--docs", str(out / "docs"),
+               "--site", str(out / "site"), "--cache", str(cache), "--no-progress"]
     started = time.perf_counter()
     process = subprocess.Popen(command)
     peak = 0

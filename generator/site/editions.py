@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.model import Digest, Topic
-from generator.settings import Settings
+from generator.settings import Settings, is_iso_date
 
 log = logging.getLogger(__name__)
 
@@ -82,7 +82,7 @@ def load(settings: Settings) -> tuple[EditionSummary, ...]:
     found = []
     for folder in sorted(archive.iterdir(), reverse=True):
         path = folder / ARCHIVE_FILE
-        if not _is_iso_date(folder.name) or not path.is_file():
+        if not is_iso_date(folder.name) or not path.is_file():
             continue
         try:
             found.append(from_contract(json.loads(path.read_text("utf-8")), folder.name))
@@ -127,7 +127,7 @@ def from_contract(data: dict, edition: str | None = None) -> EditionSummary:
         for topic in data["topics"]
     )
     stated = data.get("edition") or edition
-    if not isinstance(stated, str) or not _is_iso_date(stated):
+    if not isinstance(stated, str) or not is_iso_date(stated):
         raise ValueError(f"edition date {stated!r} is not YYYY-MM-DD")
     wanted = {actor_id for topic in topics for actor_id in topic.actors}
     names = tuple(sorted((str(a["id"]), str(a["name"])) for a in data.get("actors", ()) if a.get("id") in wanted))
@@ -192,11 +192,3 @@ def by_week(editions: Sequence[EditionSummary]) -> list[tuple[str, list[EditionS
     for edition in sorted(editions, key=lambda e: e.edition, reverse=True):
         weeks.setdefault(iso_week(edition.edition), []).append(edition)
     return sorted(weeks.items(), reverse=True)
-
-
-def _is_iso_date(text: str) -> bool:
-    try:
-        datetime.date.fromisoformat(text)
-    except ValueError:
-        return False
-    return len(text) == 10
