@@ -42,7 +42,6 @@ def analysed_text(article: Article, max_chars: int) -> tuple[str, list[tuple[int
     if len(body) > max_chars:
         cut = body.rfind("\n\n", 0, max_chars)
         body = body[: cut if cut > 0 else max_chars]
-        log.warning("%s (%s): analysed only the first %d of %d characters", article.id, article.source, len(body), len(article.body))
     parts.append(("body", body))
     text, zones = "", []
     for zone, part in parts:

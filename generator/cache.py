@@ -8,8 +8,9 @@ Analysis is ignored and rebuilt, never trusted. Output is the same with and with
 
 from __future__ import annotations
 
+import ast
 import hashlib
-import importlib
+import importlib.util
 import json
 import logging
 import os
@@ -23,25 +24,49 @@ from generator.model import Analysis, Keyphrase, Mention, Quote, Sentence
 log = logging.getLogger(__name__)
 
 FORMAT = 2
-ANALYSIS_MODULES = (
-    "generator.analyse",
-    "generator.nlp",
-    "generator.nlp.repairs",
-    "generator.nlp.tagging",
-    "generator.actors.mentions",
-    "generator.actors.quotes",
-    "generator.keyphrases.candidates",
-    "generator.clean.cohesion",
-)
-"""The code an article's analysis runs: a change to any of it makes every cached entry stale."""
+ANALYSIS_ENTRY = "generator.analyse"
+"""The module that analyses an article; it and every generator module it imports decide an entry."""
+
+
+def _imported_modules(name: str) -> set[str]:
+    """The generator modules a module imports, read from its source."""
+    tree = ast.parse(Path(importlib.util.find_spec(name).origin).read_text("utf-8"))
+    found = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            found.add(node.module)
+            # 'from generator.clean import cohesion' imports a module, 'from x import name' does not
+            found.update(f"{node.module}.{alias.name}" for alias in node.names)
+    return {m for m in found if m.split(".")[0] == "generator" and _is_module(m)}
+
+
+def _is_module(name: str) -> bool:
+    try:
+        return importlib.util.find_spec(name) is not None
+    except ModuleNotFoundError:  # a name inside a module ('generator.model.Article')
+        return False
+
+
+def analysis_modules() -> tuple[str, ...]:
+    """Every module an article's analysis runs: the entry module and what it imports, transitively."""
+    seen: set[str] = set()
+    todo = [ANALYSIS_ENTRY]
+    while todo:
+        name = todo.pop()
+        if name not in seen:
+            seen.add(name)
+            todo.extend(_imported_modules(name) - seen)
+    return tuple(sorted(seen))
 
 
 @lru_cache(maxsize=1)
 def analysis_code_version() -> str:
     """A hash of the source of the analysis code and of the word lists it reads."""
     digest = hashlib.sha256()
-    for name in ANALYSIS_MODULES:
-        digest.update(Path(importlib.import_module(name).__file__).read_bytes())
+    for name in analysis_modules():
+        digest.update(Path(importlib.util.find_spec(name).origin).read_bytes())
     for path in sorted(Path(resources.__file__).parent.rglob("*")):
         if path.is_file() and path.suffix in (".txt", ".json"):
             digest.update(path.read_bytes())
@@ -54,8 +79,6 @@ class AnalysisCache:
     def __init__(self, folder: Path, version: str):
         self.folder = folder
         self.version = f"{FORMAT}:{version}"
-        self.hits = 0
-        self.misses = 0
 
     def key(self, article_id: str, text: str) -> str:
         digest = hashlib.sha256()
@@ -73,23 +96,18 @@ class AnalysisCache:
         try:
             analysis = decode(json.loads(path.read_text("utf-8")))
         except FileNotFoundError:
-            self.misses += 1
             return None
         except (OSError, ValueError, TypeError, KeyError) as error:
             log.warning("ignoring a corrupt cache entry %s (%s)", path, error)
-            self.misses += 1
             return None
-        if analysis.article_id != article_id:
-            self.misses += 1
-            return None
-        self.hits += 1
-        return analysis
+        return analysis if analysis.article_id == article_id else None
 
     def put(self, text: str, analysis: Analysis) -> None:
         """Store an analysis (failed analyses are not stored: they are retried next time)."""
         if analysis.error is not None:
             return
         path = self._path(self.key(analysis.article_id, text))
+        temporary = None
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
@@ -98,6 +116,8 @@ class AnalysisCache:
             os.replace(temporary, path)
         except OSError as error:
             log.warning("cannot write the analysis cache in %s: %s", self.folder, error)
+            if temporary is not None:
+                Path(temporary).unlink(missing_ok=True)
 
 
 def encode(analysis: Analysis) -> dict:
@@ -112,7 +132,8 @@ def encode(analysis: Analysis) -> dict:
     }
 
 
-def _strings(values: list, size: int) -> list:
+def _row(values: list, size: int) -> list:
+    """A row of an entry: a list of the expected length."""
     if not isinstance(values, list) or len(values) != size:
         raise ValueError("malformed entry")
     return values
@@ -120,10 +141,10 @@ def _strings(values: list, size: int) -> list:
 
 def decode(data: dict) -> Analysis:
     """An Analysis from plain JSON data; raises ValueError, TypeError or KeyError when malformed."""
-    sentences = tuple(Sentence(str(t), _zone(z), int(p)) for t, z, p in (_strings(s, 3) for s in data["sentences"]))
+    sentences = tuple(Sentence(str(t), _zone(z), int(p)) for t, z, p in (_row(s, 3) for s in data["sentences"]))
     mentions = tuple(
         Mention(str(t), str(n), str(l), int(s), _zone(z), _optional(ti), _optional(r), _optional(a), bool(loc))
-        for t, n, l, s, z, ti, r, a, loc in (_strings(m, 9) for m in data["mentions"])
+        for t, n, l, s, z, ti, r, a, loc in (_row(m, 9) for m in data["mentions"])
     )
     for mention in mentions:
         if not 0 <= mention.sentence < max(1, len(sentences)):
@@ -132,9 +153,9 @@ def decode(data: dict) -> Analysis:
         article_id=str(data["article_id"]),
         sentences=sentences,
         mentions=mentions,
-        quotes=tuple(Quote(str(s), str(t), int(i)) for s, t, i in (_strings(q, 3) for q in data["quotes"])),
-        candidates=tuple(Keyphrase(str(t), float(s)) for t, s in (_strings(k, 2) for k in data["candidates"])),
-        terms=tuple((str(t), int(n)) for t, n in (_strings(x, 2) for x in data["terms"])),
+        quotes=tuple(Quote(str(s), str(t), int(i)) for s, t, i in (_row(q, 3) for q in data["quotes"])),
+        candidates=tuple(Keyphrase(str(t), float(s)) for t, s in (_row(k, 2) for k in data["candidates"])),
+        terms=tuple((str(t), int(n)) for t, n in (_row(x, 2) for x in data["terms"])),
     )
 
 

@@ -72,7 +72,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
 
 
 def cmd_bench(args: argparse.Namespace) -> int:
-    """Time the build against the naive pipeline, or at several corpus sizes."""
+    """Time cold builds at several corpus sizes, and a warm rebuild (`make bench` runs the side-by-side ratio)."""
     from generator.evaluation import bench
 
     return bench.main(args)

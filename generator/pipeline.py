@@ -76,7 +76,7 @@ def clean_batch(sources: Sequence[Source], settings: Settings, casing: CasingTab
     results: list[tuple[tuple[Article, ...], Problem | None]] = []
     for source in sources:
         try:
-            results.append((clean.clean(source, settings.clean, casing, settings.io.explain), None))
+            results.append((clean.clean(source, settings.clean, casing, settings.io.explain, settings.io.language), None))
         except ReadError as error:
             results.append(((), Problem(source.name, error.reason, error.kind)))
     return results
@@ -127,6 +127,10 @@ def analyse_all(articles: Sequence[Article], settings: Settings, executor: Execu
     version = f"{nlp.model_version(settings.io.language)}|{analysis_code_version()}|{settings.analysis_key()}"
     cache = AnalysisCache(cache_dir(settings), version) if settings.io.use_cache else None
     texts = [analysed_text(article, settings.clean.max_analysed_chars)[0] for article in articles]
+    for article in articles:
+        if len(article.body) > settings.clean.max_analysed_chars:
+            log.warning("%s (%s): analysed at most the first %d of %d characters", article.id, article.source,
+                        settings.clean.max_analysed_chars, len(article.body))
     results: list[Analysis | None] = [cache.get(a.id, t) if cache else None for a, t in zip(articles, texts)]
     todo = [i for i, found in enumerate(results) if found is None]
     if cache is not None:
@@ -156,6 +160,9 @@ def generated_stamp(articles: Sequence[Article]) -> str:
     return f"{dates[-1] if dates else '1970-01-01'}T00:00:00Z"
 
 
+HEADLINES_ONLY = "headlines only"
+
+
 def input_records(read: ReadResult, articles: Sequence[Article], problems: Sequence[Problem], duplicates: dict[str, str]) -> tuple[InputRecord, ...]:
     """One record per input file, with the ids of the articles made from it."""
     made: dict[str, list[str]] = {}
@@ -169,6 +176,9 @@ def input_records(read: ReadResult, articles: Sequence[Article], problems: Seque
         elif record.status == "read" and record.source not in made and record.source in no_news:
             problem = no_news[record.source]
             record = dataclasses.replace(record, status="skipped", reason=problem.reason, kind=problem.kind)
+        elif record.status == "read" and record.source not in made:
+            record = dataclasses.replace(record, status="skipped", kind=HEADLINES_ONLY,
+                                         reason="only headlines of stories that no article of the digest tells")
         records.append(dataclasses.replace(record, articles=tuple(made.get(record.source, ()))))
     return tuple(records)
 

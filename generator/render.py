@@ -245,7 +245,8 @@ class Renderer:
             link=self._link, article_link=self._article_link, external_link=self._external_link,
             article_list=self._article_list, name_list=self._name_list, search_title=self._search_title,
             yaml_string=yaml_string, plural=plural, long_date=long_date, day_heading=day_heading,
-            unknown_outlet=UNKNOWN_OUTLET,
+            unknown_outlet=UNKNOWN_OUTLET, actor_page_min=site_layout.ACTOR_PAGE_MIN_ARTICLES,
+            phrase_page_min=site_layout.PHRASE_PAGE_MIN_ARTICLES,
         )
         # Escaped text as Markup, for building a larger piece in a template expression.
         self.env.filters["md"] = lambda text: Markup(escape_markdown("" if text is None else str(text)))

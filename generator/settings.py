@@ -148,7 +148,8 @@ class Settings:
         return repr((self.clean.max_analysed_chars, self.keyphrases, self.io.language))
 
 
-SECTIONS = {f.name: f.type for f in fields(Settings)}
+SECTIONS = frozenset(f.name for f in fields(Settings))
+"""The sections a settings file may hold ([io], [clean], ...)."""
 
 
 def _convert(value: Any, kind: Any, where: str, problems: list[str]) -> Any:
@@ -183,7 +184,7 @@ def _apply(settings: Settings, overrides: dict[str, Any], origin: str, problems:
     """Settings with a {section: {key: value}} mapping applied; bad keys and values recorded."""
     changed = {}
     for section_name, values in overrides.items():
-        section = getattr(settings, section_name, None)
+        section = getattr(settings, section_name) if section_name in SECTIONS else None
         if section is None or not isinstance(values, dict):
             problems.append(f"{origin}: unknown section [{section_name}]")
             continue

@@ -31,7 +31,7 @@ ALIAS_OPENERS = ("known as", "also known as", "better known as", "born", "former
 @lru_cache(maxsize=None)
 def _titles(language: str) -> dict[tuple[str, ...], str]:
     """Title token sequences (lower case) -> the title as written in the list."""
-    return {tuple(re.sub(r"(?<=\w)-(?=\w)", " - ", t.lstrip("*")).lower().split()): t.lstrip("*") for t in resources.ordered("titles", language)}
+    return {tuple(re.sub(r"(?<=\w)-(?=\w)", " - ", t).lower().split()): t for t in resources.ordered("titles", language)}
 
 
 def title_before(doc: Doc, start: int, language: str) -> tuple[int, str | None]:

@@ -28,13 +28,13 @@ log = logging.getLogger(__name__)
 KINDS = ("person", "organization", "place", "event", "group", "other")
 CONNECTORS = frozenset({"of", "de", "del", "da", "di", "du", "on", "upon", "and"})
 WEAK_EVIDENCE = 2
+"""A name mentioned at most this often takes the type of the other names spelt the same."""
 GIVEN_NAME_MIN = 60
 """Least similarity of two sound-alike given names of one person ('Aleksandr' / 'Alexander')."""
 SOUND_ALIKE_MIN_LENGTH = 5
 CONTEXT_MIN_SHARED = 2
 CONTEXT_MIN_OVERLAP = 0.25
 """Share of the other actors named beside two sound-alike names that they have in common."""
-"""A name mentioned at most this often takes the type of the other names spelt the same."""
 
 
 @dataclass
@@ -125,22 +125,23 @@ class MergeState:
             if len(name.key.core) > 1:
                 self.longer[name.id] = {" ".join(name.key.core)}
 
-    def join(self, a: Name, b: Name, rule: str) -> None:
+    def join(self, a: Name, b: Name, rule: str) -> bool:
         """Join the groups of two names, unless that would make one actor of two people or bridge
-        two longer names through a one-word one."""
+        two longer names through a one-word one; whether they are one group now."""
         root_a, root_b = self.sets.find(a.id), self.sets.find(b.id)
         if root_a == root_b:
-            return
+            return True
         if _different_people(self.people.get(root_a, set()), self.people.get(root_b, set())) or self._bridge(a, b, root_a, root_b):
             if self.explain is None or self.explain.lower() in f"{a.text} {b.text}".lower():
                 log.debug("kept apart (%s would join two actors): %r, %r", rule, a.text, b.text)
-            return
+            return False
         self.sets.union(a.id, b.id)
         root = self.sets.find(a.id)
         self.people[root] = self.people.pop(root_a, set()) | self.people.pop(root_b, set())
         self.longer[root] = self.longer.pop(root_a, set()) | self.longer.pop(root_b, set())
         if self.explain is None or self.explain.lower() in f"{a.text} {b.text}".lower():
             log.debug("merge (%s): %r + %r", rule, a.text, b.text)
+        return True
 
     def _bridge(self, a: Name, b: Name, root_a: int, root_b: int) -> bool:
         """Two one-word names that already stand for different longer names ('Villa' read as
@@ -149,8 +150,6 @@ class MergeState:
             return False
         left, right = self.longer.get(root_a, set()), self.longer.get(root_b, set())
         return bool(left and right and not left & right)
-        if self.explain is None or self.explain.lower() in f"{a.text} {b.text}".lower():
-            log.debug("merge (%s): %r + %r", rule, a.text, b.text)
 
 
 def _full_person(name: Name) -> tuple[str, str] | None:
@@ -217,9 +216,8 @@ def local_short_forms(state: MergeState) -> None:
         # A short form points back to a name written before it ('Ed Miliband ... Mr Miliband').
         candidates = [c for c in candidates if _may_shorten(name, c) and c.first < name.last]
         chosen = _one_referent(candidates, state, unique=not any(c.kind == "person" for c in candidates))
-        if chosen is not None:
+        if chosen is not None and state.join(name, chosen, "short form in article"):
             name.kind = chosen.kind
-            state.join(name, chosen, "short form in article")
 
 
 def _may_shorten(short: Name, long: Name) -> bool:
@@ -258,8 +256,8 @@ def same_spelling(state: MergeState) -> None:
         for other in group:
             if other is anchor or not (compatible(kind, other.kind, loose=True) or other.weak):
                 continue
-            other.kind = kind if other.weak else other.kind
-            state.join(anchor, other, "same spelling")
+            if state.join(anchor, other, "same spelling") and other.weak:
+                other.kind = kind
 
 
 def same_core(state: MergeState) -> None:
@@ -433,13 +431,13 @@ def _one_referent(local: Sequence[Name], state: MergeState, unique: bool = False
     if not local or unique and len({state.sets.find(c.id) for c in local}) > 1:
         return None
     weight: Counter[int] = Counter()
-    first: dict[int, int] = {}
-    for candidate in local:
+    first: dict[int, Name] = {}
+    for candidate in sorted(local, key=lambda c: (c.first, c.id)):
         root = state.sets.find(candidate.id)
         weight[root] += candidate.mentions
-        first.setdefault(root, candidate.id)
-    root = max(weight, key=lambda r: (weight[r], -first[r]))
-    return state.names[first[root]]
+        first.setdefault(root, candidate)
+    root = max(weight, key=lambda r: (weight[r], -first[r].first, -first[r].id))
+    return first[root]
 
 
 def _one_group(candidates: Sequence[Name], state: MergeState) -> Name | None:

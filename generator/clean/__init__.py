@@ -15,7 +15,7 @@ import itertools
 import logging
 from dataclasses import dataclass
 
-from generator import slugs
+from generator import resources, slugs
 from generator.clean import blocks as blocks_module
 from generator.clean import cohesion, furniture, inline, split
 from generator.clean.blocks import Block
@@ -70,7 +70,10 @@ def _page_facts(source: Source, lines: tuple[Line, ...], claimed: dict, title: s
     return PageFacts(title, deck, date, basis, kept)
 
 
-def clean(source: Source, settings: CleanSettings, casing: CasingTable | None = None, explain: str | None = None) -> tuple[Article, ...]:
+def clean(
+    source: Source, settings: CleanSettings, casing: CasingTable | None = None, explain: str | None = None,
+    language: str = resources.LANGUAGE,
+) -> tuple[Article, ...]:
     """The stories of one source as Articles, in page order.
 
     Raises ReadError(kind="no news") when nothing but furniture is left.
@@ -79,7 +82,7 @@ def clean(source: Source, settings: CleanSettings, casing: CasingTable | None = 
     if casing is not None and is_lower_case(text):
         text = casing.restore(text)
     lines = page_lines(text)
-    page = furniture.Page(lines, settings, "en")
+    page = furniture.Page(lines, settings, language)
     claimed = furniture.classify(page, explain)
     page_blocks = blocks_module.build(lines, claimed, settings.heading_max_words)
     leading = list(itertools.takewhile(lambda b: b.kind != "text", page_blocks))
@@ -90,15 +93,15 @@ def clean(source: Source, settings: CleanSettings, casing: CasingTable | None = 
     # The page's headline heads its first story, unless it is a masthead that the text does not
     # continue ('The Morning Edit'): then the lines above the first section are its introduction.
     first_heading = [Block("heading", title, 0, 0)] if title and _heads_the_text(title, body_blocks, settings) else []
-    units = split.units(first_heading + [b for b in leading if b.kind != "heading"] + body_blocks, text)
-    stories = sorted(teasers + split.split(units, settings), key=lambda story: story.start)
+    units = split.units(first_heading + [b for b in leading if b.kind != "heading"] + body_blocks, text, language)
+    stories = sorted(teasers + split.split(units, settings, language), key=lambda story: story.start)
     if sum(unit.words for story in stories for unit in story.units) < settings.furniture_only_words:
         raise ReadError("only page furniture (menus, widgets, captions), no news text", kind="no news")
     articles = []
     ends = [story.start for story in stories[1:]] + [len(source.text)]
     main = next((i for i, story in enumerate(stories) if not story.headline_only), 0)
     for position, (story, end) in enumerate(zip(stories, ends)):
-        article = _article(source, story, position + 1, end, facts, main=position == main)
+        article = _article(source, story, position + 1, end, facts, main=position == main, language=language)
         if article is not None:
             articles.append(article)
     if not articles:
@@ -139,12 +142,12 @@ def _title_and_teasers(
     return title, tuple(deck), teasers
 
 
-def _article(source: Source, story: split.Story, number: int, end: int, facts: PageFacts, main: bool) -> Article | None:
+def _article(source: Source, story: split.Story, number: int, end: int, facts: PageFacts, main: bool, language: str) -> Article | None:
     """The story as an Article, or None when nothing but furniture is left of it."""
     # a story's leading bullets sum it up; bullets further down are part of its text
     leading = next((i for i, unit in enumerate(story.units) if not unit.bullet), 0)  # all bullets: all text
     standfirst = (facts.deck if main else ()) + tuple(unit.text for unit in story.units[:leading])
-    repaired = [inline.repair(unit.text, first=i == 0) for i, unit in enumerate(story.units[leading:])]
+    repaired = [inline.repair(unit.text, first=i == 0, language=language) for i, unit in enumerate(story.units[leading:])]
     paragraphs = tuple(p.text for p in repaired if p.text)
     if not paragraphs:
         return None

@@ -41,12 +41,9 @@ def parse(paragraph: str) -> Dateline | None:
     if not match or match.end() >= len(paragraph) or match.end() == match.start("sep"):
         return None
     place, agency, date = match.group("place"), match.group("agency"), match.group("date")
-    if not (place or date or agency):
-        return None
     capital_place = bool(place) and place.replace(",", "").replace(".", "").replace(" ", "").isupper() and len(place) > 1
+    # a place in title case is a dateline only beside a date, an agency or a country tag
     if not (capital_place or agency or match.group("country") or date):
-        return None
-    if place and not capital_place and not (match.group("country") or date or agency):
         return None
     month_day = None
     if date:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import logging
 import re
-from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
@@ -28,15 +27,24 @@ URL = re.compile(r"(?:https?://|www\.)\S+|\b[\w-]+\.(?:com|org|net|co\.uk|gov|in
 CLOCK = re.compile(r"^\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?$", re.I)
 NUMBER = re.compile(r"^\d+(?:[.,:]\d+)*(?:st|nd|rd|th)?$")
 # A credit closing a caption: "— AFP", "REUTERS/Jane Doe", "Photo courtesy of X/UPI", "[Getty]",
-# "(AP Photo/Jane Doe)", "Evan Vucci/Pool via REUTERS".
-CREDIT_TAIL = re.compile(
+# "(AP Photo/Jane Doe)", "Evan Vucci/Pool via REUTERS", "(Getty Images)"; agencies come from the
+# word lists.
+CREDIT_TAIL = (
     r"(?:[.!?”\"]\s*[—–-]{1,2}\s*[A-Z][\w&.' /-]{1,40}"
     r"|\b[Pp]hotos?(?:\s+courtesy(?:\s+of)?|\s+by|\s*:)\s+[A-Z][^.!?]{1,80}"
     r"|\[[A-Z][\w /&.-]{1,40}\]"
-    r"|\([^()]{0,40}(?:\b[Pp]hoto|\b[Ff]ile|\b[Hh]andout|\bGetty|/)[^()]{0,60}\)"
+    r"|\([^()]{0,40}(?:\b[Pp]hoto|\b[Ff]ile|\b[Hh]andout|\b(?:PHOTO_AGENCIES)\b|/)[^()]{0,60}\)"
     r"|\b[A-Z][\w.-]*(?:\s[A-Z][\w.-]*){0,3}\s?/\s?[A-Z][\w.'-]*(?:\s(?:via|[A-Z][\w.'-]*)){0,5}"
-    r"|\bvia\s+(?:Getty\s+Images|REUTERS|Reuters|AP|AFP))\s*\.?$"
+    r"|\bvia\s+(?i:AGENCIES)\b)\s*\.?$"
 )
+
+
+@lru_cache(maxsize=None)
+def _credit_tail(language: str) -> re.Pattern[str]:
+    def alternatives(name: str) -> str:
+        return "|".join(re.escape(entry) for entry in sorted(resources.ordered(name, language), key=len, reverse=True))
+
+    return re.compile(CREDIT_TAIL.replace("PHOTO_AGENCIES", alternatives("photo_agencies")).replace("AGENCIES", alternatives("agencies")))
 CREDIT_OPENER = re.compile(r"^(?:photos?|image|picture|video|credit|source|footage)s?(?:\s+credit)?\s*:", re.I)
 NAME_WORDS = r"[A-Z][\w.'’-]+(?:\s+(?:[A-Z][\w.'’-]+|and|&|de|van|von|al|bin)){0,5}"
 CREDIT_CLAUSE = (
@@ -123,7 +131,7 @@ def credit_lines(page: Page, lines: Sequence[Line]) -> dict[int, LineKind]:
         bare = line.text.strip("()[]—–- ").lower()
         if bare in agencies or CREDIT_OPENER.match(line.text):
             kinds[line.index] = "credit"
-        elif len(line.words) >= 3 and CREDIT_TAIL.search(line.text) and not _is_dateline_only(line):
+        elif len(line.words) >= 3 and _credit_tail(page.language).search(line.text) and not _is_dateline_only(line):
             kinds[line.index] = "caption"
     return kinds
 
@@ -182,6 +190,7 @@ def menu_runs(page: Page, lines: Sequence[Line]) -> dict[int, LineKind]:
     limit = page.settings.menu_max_words
     kinds: dict[int, LineKind] = {}
     run: list[Line] = []
+    available = {line.index for line in lines}
 
     def is_label(line: Line) -> bool:
         return 0 < len(line.words) <= limit and not line.ends_sentence and line.title_share == 1.0
@@ -194,7 +203,7 @@ def menu_runs(page: Page, lines: Sequence[Line]) -> dict[int, LineKind]:
     for line in page.lines:
         if line.blank:
             continue
-        if line.index in {l.index for l in lines} and is_label(line):
+        if line.index in available and is_label(line):
             run.append(line)
             continue
         close()
@@ -204,7 +213,7 @@ def menu_runs(page: Page, lines: Sequence[Line]) -> dict[int, LineKind]:
         if len(parts) >= page.settings.menu_min_run and len(labels) + len(stamps) >= len(parts):
             kinds[line.index] = "navigation"  # 'Home | World | Sport', 'tv  BBC News  13 September 2023 2pm
     close()
-    return {i: k for i, k in kinds.items() if i in {l.index for l in lines}}
+    return {i: k for i, k in kinds.items() if i in available}
 
 
 def bylines(page: Page, lines: Sequence[Line]) -> dict[int, LineKind]:
@@ -215,19 +224,20 @@ def bylines(page: Page, lines: Sequence[Line]) -> dict[int, LineKind]:
         following = content[position + 1]
         if line.index not in kinds and 2 <= len(line.words) <= 4 and BARE_NAME.match(line.text) and is_stamp(following, page.language):
             kinds[line.index] = "byline"  # 'Iryna Hnatiuk' / '6 December 2025, 17:40'
-    return {i: k for i, k in kinds.items() if i in {line.index for line in lines}}
+    available = {line.index for line in lines}
+    return {i: k for i, k in kinds.items() if i in available}
 
 
 def agency_captions(page: Page, lines: Sequence[Line]) -> dict[int, LineKind]:
-    """A sentence closed by an agency credit ('... Kyiv. (Reuters)') above other furniture: a caption."""
+    """A sentence closed by an agency credit ('... Kyiv. (Reuters)') right above other furniture: a caption."""
     available = {line.index for line in lines}
     content = page.content
     kinds: dict[int, LineKind] = {}
     for position, line in enumerate(content):
         if line.index not in available or not AGENCY_TAIL.search(line.text):
             continue
-        neighbours = [content[p] for p in (position - 1, position + 1) if 0 <= p < len(content)]
-        if any(n.index not in available and not n.blank for n in neighbours[-1:]):
+        below = content[position + 1] if position + 1 < len(content) else None
+        if below is not None and below.index not in available:
             kinds[line.index] = "caption"
     return kinds
 
@@ -312,8 +322,3 @@ def strip_leading_stamp(text: str) -> int:
     """Length of a leading ISO date stamp ('date 2023-09-12 ...') that opens a text, else 0."""
     match = ISO_PREFIX.match(text)
     return match.end() if match else 0
-
-
-def furniture_counts(found: dict[int, tuple[LineKind, str]]) -> Counter[str]:
-    """How many lines each pass claimed (for the -v log)."""
-    return Counter(rule for _, rule in found.values())

@@ -139,7 +139,7 @@ def _chunks(block: Block, source_text: str, language: str) -> list[tuple[int, st
     return located
 
 
-def split(page_units: list[Unit], settings: CleanSettings) -> list[Story]:
+def split(page_units: list[Unit], settings: CleanSettings, language: str = resources.LANGUAGE) -> list[Story]:
     """Stories of the page, in order: a run after a heading or time stamp starts a new story
     when it shares too little with the story so far."""
     if not page_units:
@@ -155,7 +155,7 @@ def split(page_units: list[Unit], settings: CleanSettings) -> list[Story]:
         threshold = settings.story_shift_max * (TRANSITION_FACTOR if page_units[a].transition else 1.0)
         if cohesion.cosine(story, cohesion.merged(bags[a:b])) < threshold:
             starts.append(a)
-    headlines, opening = _opening_headlines(page_units)
+    headlines, opening = _opening_headlines(page_units, language)
     if headlines:
         starts = [opening] + [s for s in starts if s > opening]
     else:
@@ -182,7 +182,7 @@ def _intro(page_units: list[Unit], bags: list[Counter[str]]) -> int:
     return headed[0] if summarised >= 2 else 0
 
 
-def _opening_headlines(page_units: list[Unit]) -> tuple[list[Unit], int]:
+def _opening_headlines(page_units: list[Unit], language: str) -> tuple[list[Unit], int]:
     """A bulletin's opening headlines, two or more short sentences read before the first
     transition ('... And a freight train derails. First, to Bulgaria, where ...'), and the
     position of that transition."""
@@ -193,10 +193,10 @@ def _opening_headlines(page_units: list[Unit]) -> tuple[list[Unit], int]:
     sentences = [s for u in opening for s in _sentences(u.text)]
     if len(sentences) != len(opening) or any(len(s.split()) > HEADLINE_WORDS for s in sentences):
         return [], 0
-    return [u for u in opening if not _is_broadcast_furniture(u.text)], first_transition
+    return [u for u in opening if not _is_broadcast_furniture(u.text, language)], first_transition
 
 
-def _is_broadcast_furniture(text: str, language: str = resources.LANGUAGE) -> bool:
+def _is_broadcast_furniture(text: str, language: str) -> bool:
     return text.lower().startswith(resources.ordered("broadcast_furniture", language))
 
 

@@ -120,12 +120,15 @@ def main(args: argparse.Namespace) -> int:
     if args.warm:
         size = max(args.articles)
         corpus = work / f"corpus-{size}"
-        extra = sorted(corpus.iterdir())[0]
-        shutil.copyfile(extra, corpus / "zz-added.txt")
-        (corpus / "zz-added.txt").write_text(extra.read_text("utf-8") + "\nOne more paragraph makes this a new article.\n", "utf-8")
+        # the generator draws its articles in sequence: the corpus of size + 1 adds one new article
+        larger = work / f"corpus-{size + 1}"
+        subprocess.run([sys.executable, str(generator), str(size + 1), str(larger)], check=True, stdout=subprocess.DEVNULL)
+        added = corpus / "zz-added.txt"
+        shutil.copyfile(larger / f"{size:05d}.txt", added)
         run = timed_build(corpus, work / f"out-{size}", work / f"cache-{size}")
         print(f"warm {run.articles:>6} articles (one added): {run.seconds:7.1f} s, peak {run.peak_mb:7.0f} MB")
-        (corpus / "zz-added.txt").unlink()
+        added.unlink()
+        shutil.rmtree(larger, ignore_errors=True)
     if not args.work:
         shutil.rmtree(work, ignore_errors=True)
     return 0

@@ -37,8 +37,6 @@ class EvalSet:
     name: str
     articles: Path
     gold: Path
-    tuned_on: bool
-    """False for data nobody tuned on (set aside, or written blind)."""
 
 
 def devset_dir() -> Path:
@@ -59,10 +57,10 @@ def scorer() -> ModuleType:
 
 
 def fixture_sets(root: Path = FIXTURES) -> list[EvalSet]:
-    """The team's own sets: every folder with a gold.yaml; README says which were written blind."""
+    """The team's own sets: every folder with a gold.yaml (their README says which are tuned on)."""
     found = []
     for folder in sorted(p for p in root.iterdir() if (p / "gold.yaml").is_file()) if root.is_dir() else []:
-        found.append(EvalSet(folder.name, folder / "articles", folder / "gold.yaml", tuned_on=folder.name.startswith("legacy")))
+        found.append(EvalSet(folder.name, folder / "articles", folder / "gold.yaml"))
     return found
 
 
@@ -81,7 +79,7 @@ def devset_parts(work: Path) -> list[EvalSet]:
             shutil.copyfile(file, folder / "articles" / file.name)
         ids = {f.name[:2] for f in files}
         (folder / "gold.yaml").write_text(yaml.safe_dump(part_gold(gold, ids), allow_unicode=True), "utf-8")
-        parts.append(EvalSet(name, folder / "articles", folder / "gold.yaml", tuned_on=not aside))
+        parts.append(EvalSet(name, folder / "articles", folder / "gold.yaml"))
     return parts
 
 

@@ -38,7 +38,7 @@ def load(language: str = "en") -> Language:
 
 def model_version(language: str = "en") -> str:
     """Name and version of the model and the repair rules, for cache keys."""
-    meta = load(language).meta
+    meta = spacy.util.get_model_meta(spacy.util.get_package_path(MODELS[language]))  # without loading it
     return f"{meta['lang']}_{meta['name']}-{meta['version']}+repairs{repairs.VERSION}+tagged{TAGGED_TOKENS}"
 
 

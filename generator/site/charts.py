@@ -66,7 +66,8 @@ def coverage_counts(dates: Sequence[str]) -> list[tuple[str, str, int]]:
 
 
 def coverage(dates: Sequence[str], chart_id: str, subject: str) -> Markup | None:
-    """Bars of articles per day; None when the coverage does not span two days or more."""
+    """Bars of articles per day (per week over a long span); None when the coverage does not
+    span two days or more."""
     counts = coverage_counts(dates)
     if len(counts) < 2:
         return None
@@ -91,14 +92,15 @@ def coverage(dates: Sequence[str], chart_id: str, subject: str) -> Markup | None
     parts.insert(0, f'<line class="digest-rule" x1="0" y1="{baseline}" x2="{width}" y2="{baseline}"/>')
     total = sum(n for _, _, n in counts)
     desc = "; ".join(f"{long}: {n}" for _, long, n in counts if n)
+    unit = "week" if counts[0][1].startswith("week of") else "day"
     return _figure(
         chart_id,
         width,
         CHART_HEIGHT,
         title=f"Coverage of {subject} over time",
-        desc=f"{total} articles. Articles per day: {desc}.",
+        desc=f"{total} articles. Articles per {unit}: {desc}.",
         body="".join(parts),
-        caption="Articles per day",
+        caption=f"Articles per {unit}",
         css="digest-chart digest-chart--coverage",
     )
 

@@ -54,17 +54,17 @@ def _count_matrix(docs: Sequence[list[str]], prune: bool) -> sp.csr_matrix:
     terms in over MAX_DF of the articles (they link everything) are dropped first;
     in a large set both only cost time.
     """
-    bags = [Counter(d) for d in docs]
+    counted = [Counter(d) for d in docs]
     if prune:
         df: Counter[str] = Counter()
-        for bag in bags:
-            df.update(bag.keys())
+        for terms in counted:
+            df.update(terms.keys())
         high = MAX_DF * len(docs)
         keep = {t for t, c in df.items() if 2 <= c <= high}
     vocab: dict[str, int] = {}
     indptr, indices, data = [0], [], []
-    for bag in bags:
-        for term, count in bag.items():
+    for terms in counted:
+        for term, count in terms.items():
             if prune and term not in keep:
                 continue
             indices.append(vocab.setdefault(term, len(vocab)))
@@ -235,7 +235,8 @@ def nationality_terms(analysis: Analysis) -> list[str]:
     """'Greek', 'Ukrainians': nationality words count for their country in the actor block
     (they are context, not actors, but they say where a story is)."""
     table = resources.data("demonyms")
-    return [f"c:{table[m.name]}" for m in analysis.mentions if m.label == "NORP" and m.name in table]
+    # religions and political groups map to no country ("")
+    return [f"c:{table[m.name]}" for m in analysis.mentions if m.label == "NORP" and table.get(m.name)]
 
 
 def cluster(

@@ -30,6 +30,12 @@ def test_coverage_chart_is_accessible_svg_without_script():
     assert len(svg.findall(f"{SVG}rect")) == 3
     assert "<script" not in figure and "http://" not in figure.replace('xmlns="http://www.w3.org/2000/svg"', "")
     assert charts.coverage(["2031-03-04", "2031-03-04"], "c2", "x") is None
+    assert "Articles per day" in figure
+
+
+def test_coverage_over_a_long_span_says_it_counts_weeks():
+    figure = charts.coverage(["2031-01-01", "2031-03-30"], "c3", "x")
+    assert "Articles per week" in figure and "Articles per day" not in figure
 
 
 def test_network_draws_key_players_joined_by_shared_articles():

@@ -7,6 +7,8 @@ import pytest
 from generator import pipeline
 from generator.errors import InputError
 from generator.keyphrases import candidates
+from generator.model import Article, InputRecord
+from generator.readers import ReadResult
 
 FAILING_MARK = "Bank of Korea kept its benchmark"
 
@@ -71,6 +73,17 @@ def test_input_records_name_the_articles_made_from_each_file(news_digest):
     assert {i for ids in made.values() for i in ids} == {entry.article.id for entry in news_digest.articles}
     duplicate = next(r for r in news_digest.inputs if r.source == "06_copy.txt")
     assert (duplicate.status, duplicate.duplicate_of) == ("duplicate", "03_bok.txt")
+
+
+def test_a_file_whose_articles_were_all_left_out_is_skipped_with_the_reason():
+    read = ReadResult((), (InputRecord("teasers.txt", "read"), InputRecord("story.txt", "read")), ())
+    story = Article(id="s", source="story.txt", part=1, start=0, end=1, title=None, date=None, date_basis=None,
+                             standfirst=(), paragraphs=("Text.",))
+    records = pipeline.input_records(read, [story], [], {})
+    assert [(r.source, r.status, r.kind, r.articles) for r in records] == [
+        ("teasers.txt", "skipped", pipeline.HEADLINES_ONLY, ()),
+        ("story.txt", "read", None, ("s",)),
+    ]
 
 
 def test_two_reports_of_one_story_share_a_topic(news_digest):

@@ -97,6 +97,7 @@ def test_wrong_type(workdir):
         ("[actors]\nfuzzy_min = 1.5e300\nmax_per_article = 2.5\n", "digest.toml: actors.max_per_article: expected int, got 2.5"),
         ('[io]\nexecutor = "threads"\n', "digest.toml: io.executor: 'threads' is not one of 'serial', 'processes', 'dask'"),
         ("[colours]\nred = 1\n", "digest.toml: unknown section [colours]"),
+        ("[analysis_key]\nx = 1\n", "digest.toml: unknown section [analysis_key]"),
     ],
 )
 def test_each_kind_of_bad_value(workdir, toml, message):

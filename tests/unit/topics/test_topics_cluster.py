@@ -6,7 +6,7 @@ import pytest
 
 from generator import actors
 from generator.analyse import analyse_batch
-from generator.model import Article
+from generator.model import Analysis, Article, Mention
 from generator.settings import ActorSettings, Settings, TopicSettings
 from generator.topics import cluster
 
@@ -115,3 +115,8 @@ def test_an_article_that_names_no_one_is_not_held_back_by_the_gate():
 
 def test_pairs_below_the_threshold_never_merge():
     assert cluster.average_linkage(2, [(0, 1, 0.05)], [{0: 1.0}, {1: 1.0}], TopicSettings()) == [[0], [1]]
+
+
+def test_nationality_words_count_for_their_country_and_faiths_for_none():
+    mentions = tuple(Mention(word, word, "NORP", 0, "body") for word in ("Greek", "Muslim", "Christians", "Greek"))
+    assert cluster.nationality_terms(Analysis("a", (), mentions, (), (), ())) == ["c:Greece", "c:Greece"]
