@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import logging
 import traceback
-from collections import Counter
 from collections.abc import Sequence
 
 from spacy.attrs import SENT_START

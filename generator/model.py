@@ -72,7 +72,7 @@ class Problem:
 
 @dataclass(frozen=True)
 class Furniture:
-    """A line kept out of an article's text as page furniture; kept for attribution and --explain."""
+    """A line kept out of an article's text as page furniture (what cleaning set aside, and by which pass)."""
 
     kind: LineKind
     text: str
@@ -99,7 +99,7 @@ class Article:
     date: str | None
     """YYYY-MM-DD when the input or the text states or implies it."""
     date_basis: str | None
-    """Where the date came from: "input", "stamp", "dateline", "text" or "page"."""
+    """Where the date came from: "input" (stated), "stamp" (the page's date line), "caption" or "dateline"."""
     standfirst: tuple[str, ...]
     """Summary bullets or standfirst shown under the headline."""
     paragraphs: tuple[str, ...]

@@ -242,7 +242,7 @@ class Renderer:
             keep_trailing_newline=True,
         )
         self.env.globals.update(
-            link=self._link, article_link=self._article_link, external_link=self._external_link,
+            link=self._link, external_link=self._external_link,
             article_list=self._article_list, name_list=self._name_list, search_title=self._search_title,
             yaml_string=yaml_string, plural=plural, long_date=long_date, day_heading=day_heading,
             unknown_outlet=UNKNOWN_OUTLET, actor_page_min=site_layout.ACTOR_PAGE_MIN_ARTICLES,
@@ -271,14 +271,6 @@ class Renderer:
             return Markup(label)
         href = relative(target, context["page_path"]) + (f"#{anchor}" if anchor else "")
         return Markup(f"[{label}]({href})")
-
-    @staticmethod
-    @pass_context
-    def _article_link(context, ref: ArticleRef, anchor: str | None = None) -> Markup:
-        """A link to an article page; a title made from the first sentence is marked as such."""
-        href = relative(ref.path, context["page_path"]) + (f"#{anchor}" if anchor else "")
-        mark = f'{{: .digest-untitled title="{escape_html(UNTITLED_HINT)}" }}' if ref.from_text else ""
-        return Markup(f"[{escape_markdown(ref.title)}]({href}){mark}")
 
     @staticmethod
     @pass_context
@@ -342,15 +334,18 @@ class Renderer:
         )
 
     def actor_ref(self, actor_id: str) -> ActorRef | None:
+        """The actor as a page reference (no path when it has no page), or None when unknown."""
         actor = self.actors.get(actor_id)
         if actor is None:
             return None
         return ActorRef(actor.id, actor.name, actor.type, self.layout.actor(actor.id), actor.role, len(set(actor.articles)))
 
     def actor_refs(self, ids: Iterable[str]) -> tuple[ActorRef, ...]:
+        """References of the known actors among ids, once each, in order."""
         return tuple(ref for ref in (self.actor_ref(i) for i in dict.fromkeys(ids)) if ref is not None)
 
     def phrase_refs(self, phrases: Iterable[str]) -> tuple[PhraseRef, ...]:
+        """Key phrases once each (case and spacing aside), with their pages where they have one."""
         out, seen = [], set()
         for phrase in phrases:
             key = " ".join(phrase.split()).casefold()
@@ -361,6 +356,7 @@ class Renderer:
         return tuple(out)
 
     def topic_ref(self, topic_id: str | None) -> TopicRef | None:
+        """The topic as a page reference, or None."""
         topic = self.topics.get(topic_id or "")
         if topic is None:
             return None
@@ -684,8 +680,7 @@ def _desc(date: str) -> str:
 DATE_BASES = {
     "stamp": "from the page's date stamp",
     "dateline": "from the dateline",
-    "text": "from the text",
-    "page": "from the page",
+    "caption": "from a photo caption",
 }
 
 

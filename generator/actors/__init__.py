@@ -10,7 +10,6 @@ by vote (`types`), its variants, roles, quotes and the actors most often named b
 from __future__ import annotations
 
 import dataclasses
-import logging
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 
@@ -20,8 +19,6 @@ from generator.actors import salience, types
 from generator.actors.names import fold
 from generator.model import Actor, ActorIndex, Analysis, Article, ArticleActors, Mention, QuoteRef
 from generator.settings import ActorSettings
-
-log = logging.getLogger(__name__)
 
 
 def _names(analyses: Sequence[Analysis], language: str) -> tuple[list[merging.Name], dict[tuple[int, str], list[Mention]]]:

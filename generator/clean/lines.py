@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -76,3 +77,9 @@ def is_heading_shape(line: Line, max_words: int) -> bool:
         return False
     first = line.text.lstrip("“\"'‘([")[:1]
     return first.isupper() or first.isdigit()
+
+
+def is_cut_short(line: Line, lines: Sequence[Line]) -> bool:
+    """The page's last line stops mid-sentence (an excerpt cut short): it is text, not a heading."""
+    last = next((other for other in reversed(lines) if not other.blank), None)
+    return last is not None and line.index == last.index and len(line.words) > 8

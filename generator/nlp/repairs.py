@@ -7,9 +7,7 @@ entities, so a name is whole everywhere or nowhere.
 
 from __future__ import annotations
 
-import logging
 import re
-from functools import lru_cache
 from collections.abc import Callable
 
 from spacy.language import Language
@@ -18,12 +16,9 @@ from spacy.util import filter_spans
 from wordfreq import zipf_frequency
 
 from generator import resources
-from generator.clean.dates import month_names, weekday_names
+from generator.clean.dates import calendar_words
 
-log = logging.getLogger(__name__)
 
-VERSION = 6
-"""Bumped whenever a repair changes, so cached analyses made with older rules are not reused."""
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"})
 COMMON_WORD_ZIPF = 4.3
 """A one-word 'name' this frequent in general English, written only where any word is capitalised
@@ -166,11 +161,6 @@ def drop_non_names(doc: Doc, spans: list[Span], language: str) -> list[Span]:
     return kept
 
 
-@lru_cache(maxsize=None)
-def _calendar_words(language: str) -> frozenset[str]:
-    return resources.words("stamp_words", language) | month_names(language) | weekday_names(language)
-
-
 def _opens(token) -> bool:
     """The token opens a sentence or a line, where any word is capitalised."""
     if token.i == 0 or token.is_sent_start:
@@ -259,7 +249,7 @@ def join_given_names(doc: Doc, spans: list[Span], language: str) -> list[Span]:
             and len(previous) == 1
             and previous.label_ in NAME_LABELS - {"PERSON"}
             and previous[0].is_title
-            and previous[0].lower_ not in _calendar_words(language)
+            and previous[0].lower_ not in calendar_words(language)
             and previous[0].whitespace_ == " "
         ):
             joined[-1] = Span(doc, previous.start, span.end, label="PERSON")

