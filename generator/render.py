@@ -406,7 +406,7 @@ class Renderer:
         refs = tuple(
             sorted(
                 (self.article_refs[a] for a in dict.fromkeys(topic.articles) if a in self.article_refs),
-                key=lambda r: (r.date is None, "" if r.date is None else _desc(r.date), (r.outlet or "").casefold(), r.title.casefold(), r.id),
+                key=lambda r: (*_newest_first(r), r.title.casefold(), r.id),
             )
         )
         highlights = tuple(
@@ -573,7 +573,7 @@ class Renderer:
                 topics.append(topic)
         return {
             "phrase": self.layout.phrase_names[key],
-            "articles": sorted(refs, key=lambda r: (r.date is None, "" if r.date is None else _desc(r.date), (r.outlet or "").casefold(), r.id)),
+            "articles": sorted(refs, key=lambda r: (*_newest_first(r), r.id)),
             "topics": topics,
         }
 
@@ -592,7 +592,7 @@ class Renderer:
             "type": TYPE_NAMES.get(actor.type, "Other"),
             "key_player_in": key_player_in,
             "named_in": named_in,
-            "articles": sorted(refs, key=lambda r: (r.date is None, "" if r.date is None else _desc(r.date), (r.outlet or "").casefold(), r.id)),
+            "articles": sorted(refs, key=lambda r: (*_newest_first(r), r.id)),
             "quotes": quotes,
             "related": self.actor_refs(actor.related),
             "description": shorten(
@@ -675,6 +675,11 @@ def edition_anchors(edition: EditionSummary) -> dict[str, str]:
 def _desc(date: str) -> str:
     """A sort key that puts later dates first."""
     return "".join(chr(0x7F - ord(c)) if c.isdigit() else c for c in date)
+
+
+def _newest_first(ref: ArticleRef) -> tuple[bool, str, str]:
+    """Sort key of article lists: dated articles newest first, then by outlet."""
+    return (ref.date is None, "" if ref.date is None else _desc(ref.date), (ref.outlet or "").casefold())
 
 
 DATE_BASES = {

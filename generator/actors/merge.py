@@ -20,12 +20,11 @@ from rapidfuzz import fuzz
 
 from generator import resources
 from generator.actors import names, places
-from generator.actors.types import Kind, compatible
+from generator.actors.types import KINDS, Kind, compatible
 from generator.settings import ActorSettings
 
 log = logging.getLogger(__name__)
 
-KINDS = ("person", "organization", "place", "event", "group", "other")
 CONNECTORS = frozenset({"of", "de", "del", "da", "di", "du", "on", "upon", "and"})
 WEAK_EVIDENCE = 2
 """A name mentioned at most this often takes the type of the other names spelt the same."""

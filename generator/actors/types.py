@@ -9,6 +9,8 @@ from generator.actors import places
 from generator.model import ActorType, Mention
 
 Kind = ActorType
+KINDS: tuple[Kind, ...] = ("person", "organization", "place", "event", "group", "other")
+"""Every type, in the order that settles a tie (person first)."""
 LABEL_KINDS: dict[str, Kind] = {
     "PERSON": "person",
     "ORG": "organization",
@@ -56,10 +58,9 @@ def votes(name: str, mentions: Iterable[Mention], language: str = resources.LANG
 
 def decide(tally: Counter[Kind]) -> Kind:
     """The type with the most votes; ties in a fixed order (person first)."""
-    order: tuple[Kind, ...] = ("person", "organization", "place", "event", "group", "other")
     if not tally:
         return "other"
-    return max(order, key=lambda kind: (tally[kind], -order.index(kind)))
+    return max(KINDS, key=lambda kind: (tally[kind], -KINDS.index(kind)))
 
 
 def compatible(a: Kind, b: Kind, loose: bool = False) -> bool:

@@ -19,6 +19,7 @@ SENTENCE_START = re.compile(r"(?:^|[.!?]\s+)([^\W\d_])")
 LOWER_TEXT_MAX_UPPER = 0.02
 """A text whose letters are at most this share capitals is treated as lower case."""
 MIN_LETTERS = 200
+SAMPLE_CHARS = 20_000
 
 
 @dataclass(frozen=True)
@@ -63,9 +64,11 @@ class CasingTable:
 
 
 def is_lower_case(text: str) -> bool:
-    """Long enough to judge, and with (almost) no capital letters."""
-    letters = len(LETTER.findall(text))
+    """Long enough to judge, and with (almost) no capital letters (judged on the opening
+    SAMPLE_CHARS characters: a transcript is lower case throughout or not at all)."""
+    sample = text[:SAMPLE_CHARS]
+    letters = len(LETTER.findall(sample))
     if letters < MIN_LETTERS:
         return False
-    capitals = sum(1 for a, b in zip(text, text.lower()) if a != b) if len(text) < 200_000 else letters
+    capitals = sum(1 for a, b in zip(sample, sample.lower()) if a != b)
     return capitals / letters <= LOWER_TEXT_MAX_UPPER

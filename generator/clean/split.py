@@ -6,16 +6,17 @@ sentences). Where the page marks a possible break (a heading; a time stamp, unle
 carries one; a presenter's transition such as 'Turning now to ...'), the run that follows
 starts a new story when its words share too little with the story so far (lexical cohesion,
 see `cohesion`; a transition needs less evidence). A bulletin's opening headlines, short
-sentences read before the first transition, become stories present only as headlines. Runs
-too short to stand alone join the neighbour they are closest to.
+sentences read before the first transition, become stories present only as headlines; a
+roundup's short introduction that sums up its sections is no story. Runs too short to stand
+alone join the neighbour they are closest to.
 """
 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from generator import resources
 from generator.clean import cohesion
@@ -34,9 +35,11 @@ TRANSITION_FACTOR = 2.0
 SECTION_NOW = re.compile(r"^[a-z]+ now[,:]")
 """'Sport now, and ...', 'Business now:': a bulletin moving to its next section."""
 HEADLINE_WORDS = 15
-INTRO_MAX_WORDS = 60
-MIN_SPEAKER_LABELS = 3
 """Longest sentence read as a headline in a bulletin's opening."""
+INTRO_MAX_WORDS = 60
+"""Longest text above a page's headed sections that can be its introduction."""
+MIN_SPEAKER_LABELS = 3
+"""Speaker labels ('PRESENTER:') mark a transcript's turns only when this many lines carry one."""
 
 
 @dataclass(frozen=True)

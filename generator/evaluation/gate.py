@@ -70,7 +70,7 @@ def lowered(report: dict[str, dict[str, float]], baseline: dict[str, dict[str, f
         for name, value in figures.items():
             old = baseline.get(set_name, {}).get(name)
             if old is not None and (value > old if name in LOWER_IS_BETTER else value < old):
-                found.append(f"{set_name} {name}: {value} < {old}")
+                found.append(f"{set_name} {name}: {value}, worse than {old}")
     return found
 
 

@@ -45,9 +45,9 @@ PARTICIPLES = frozenset({"VBN", "VBG"})
 MODIFIER_CONTEXT = frozenset({"DET", "ADJ", "ADP", "NUM"})
 NUMBER = re.compile(r"^[\d.,%:/-]+$")
 PERSON_HEADS = frozenset({"PERSON"})
+"""A phrase about a person is the person, listed as an actor: not a keyphrase."""
 AMOUNTS = frozenset({"CARDINAL", "QUANTITY", "MONEY", "PERCENT"})
 """Entity labels of counts: 'Thousands of dockworkers' is an amount of the topic, not a topic."""
-"""A phrase about a person is the person, listed as an actor: not a keyphrase."""
 COMMON_BONUS = 0.5
 """Relevance gained by a phrase with no name in it: keyphrases carry what happened."""
 

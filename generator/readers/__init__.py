@@ -118,6 +118,7 @@ class _Collected:
         self.first_with_text: dict[tuple[str, ...], str] = {}
 
     def skip(self, name: str, error: ReadError) -> None:
+        """Record a file that cannot be used (fatal with --strict-input)."""
         if self.strict:
             raise InputError(f"{name}: {error.reason}", hint=HINTS.get(error.kind, DEFAULT_HINT))
         log.warning("skipped %s: %s", name, error.reason)
@@ -125,6 +126,8 @@ class _Collected:
         self.problems.append(Problem(path=name, reason=error.reason, kind=error.kind))
 
     def add(self, name: str, output: ReaderOutput) -> None:
+        """Record a file read, its items, and what went wrong inside it; an exact copy of a file
+        read before is recorded as its duplicate and not read again."""
         encoding = output.sources[0].encoding
         # Exact duplicates: the same texts once white space is collapsed; the first in path order wins.
         key = tuple(" ".join(source.text.split()) for source in output.sources)

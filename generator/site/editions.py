@@ -16,6 +16,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator import contract
 from generator.model import Digest, Topic
 from generator.settings import Settings, is_iso_date
 
@@ -98,7 +99,7 @@ def save(settings: Settings, digest: Digest, data: dict) -> None:
         return
     target = archive_path(archive, digest.edition)
     target.parent.mkdir(parents=True, exist_ok=True)
-    text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    text = contract.dumps(data)
     # Written beside and renamed, so that an interrupted save never leaves half a file.
     handle, temporary = tempfile.mkstemp(prefix=".news-digest-", suffix=".json", dir=target.parent)
     try:

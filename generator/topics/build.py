@@ -20,7 +20,8 @@ from generator.settings import TopicSettings
 from generator.topics import sentences as sentence_pool
 from generator.topics import timeline
 
-HEADLINE_MAX_WORDS = 16
+HEADLINE_MAX_WORDS = 32
+"""A headline made from a sentence is cut to this many words."""
 LABEL_MAX_WORDS = 5
 KEY_PLAYERS = 10
 QUOTE_MAX_WORDS = 50
@@ -115,7 +116,7 @@ def build(
             Topic(
                 id=slugs.unique(slugs.slugify(label), taken),
                 label=label,
-                headline=_shorten(headline, HEADLINE_MAX_WORDS * 2),
+                headline=_shorten(headline, HEADLINE_MAX_WORDS),
                 articles=tuple(articles[i].id for i in members),
                 summary=tuple(c.text for c in sorted(summary, key=lambda c: (-c.score,))),
                 highlights=tuple(Highlight(c.text, articles[c.article].id, c.sentence) for c in highlights),

@@ -51,7 +51,7 @@ def _sentence_date(text: str, published: datetime.date | None) -> datetime.date 
     """The date a sentence is about: a full date it states, else a relative one resolved."""
     for mention in find_dates(text):
         resolved = mention.resolve(published)
-        if resolved is not None and (mention.year is not None or published is not None):
+        if resolved is not None:
             return resolved
     if published is None:
         return None

@@ -180,6 +180,15 @@ def test_symlink_loop_is_skipped_and_named(build_digest, baseline, tmp_path):
     assert good_articles(digest) == baseline
 
 
+def test_a_fifo_is_skipped_and_named_without_being_opened(build_digest, baseline, tmp_path):
+    (tmp_path / "input").mkdir(parents=True, exist_ok=True)
+    os.mkfifo(tmp_path / "input" / "pipe.txt")  # opening it for reading would block the build
+    digest = build_with(build_digest, {})
+    found = record(digest, "pipe.txt")
+    assert found.status == "skipped" and "not a regular file" in found.reason
+    assert good_articles(digest) == baseline
+
+
 def test_injection_text_is_kept_as_data(build_digest):
     hostile = (
         "Port | strike <script>alert(1)</script> {{ 7*7 }}\n\n"
