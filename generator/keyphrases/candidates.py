@@ -34,7 +34,7 @@ EVERYDAY_ZIPF = 4.3
 """A one-word phrase this frequent in general English ('leader', 'votes') says little alone."""
 SINGLE_WORD_WEIGHT = 0.7
 EVERYDAY_WEIGHT = 0.35
-NAME_WEIGHT = 0.6
+NAME_WEIGHT = 0.4
 HEAD_BONUS = 0.5
 LEAD_BONUS = 0.25
 LEAD_WORDS = 60
@@ -48,8 +48,8 @@ PERSON_HEADS = frozenset({"PERSON"})
 """A phrase about a person is the person, listed as an actor: not a keyphrase."""
 AMOUNTS = frozenset({"CARDINAL", "QUANTITY", "MONEY", "PERCENT"})
 """Entity labels of counts: 'Thousands of dockworkers' is an amount of the topic, not a topic."""
-COMMON_BONUS = 0.5
-"""Relevance gained by a phrase with no name in it: keyphrases carry what happened."""
+COMMON_BONUS = 1.0
+"""Relevance gained by a phrase with no entity (name, date, amount) in it: keyphrases carry what happened."""
 
 
 @lru_cache(maxsize=None)
@@ -104,7 +104,9 @@ def noun_phrases(tokens: Sequence[Token], max_words: int, language: str) -> list
     """(start, end) token offsets of noun phrases and their well-formed parts."""
     unfit = _unfit_words(language)
     outlet_heads = resources.words("outlet_heads", language)
-    roles = resources.words("roles", language) | {t.lower() for t in resources.ordered("titles", language) if " " not in t}
+    titles = resources.ordered("titles", language)
+    roles = resources.words("roles", language) | {t.lower() for t in titles if " " not in t}
+    title_words = roles | {word.lower() for t in titles for word in t.split()}
     found = []
     i = 0
     while i < len(tokens):
@@ -129,6 +131,8 @@ def noun_phrases(tokens: Sequence[Token], max_words: int, language: str) -> list
                     continue  # 'North Korean leader Kim Jong', 'control of South (Korea)'
                 if run[b].lower_ in roles and all(t.ent_type_ or t.lower_ in roles or t.pos_ == "ADJ" for t in run[a:b]):
                     continue  # a title, not a topic: 'Russian president', 'electoral authority spokesman'
+                if _runs_into_a_name(run[b], title_words):
+                    continue  # the title before a name: 'party of former Prime (Minister X)'
                 if ":" in run[b].text or not any(ch.isalpha() for ch in run[b].text) or a == b and len(run[a].text) < 3:
                     continue  # times, numbers, 'm' of '15m'
                 if run[b].lower_ in outlet_heads and any(t.ent_type_ == "ORG" for t in run[a : b + 1]):
@@ -144,6 +148,16 @@ def _cuts_a_name(first: Token, last: Token) -> bool:
     starts_inside = first.ent_iob_ == "I"
     ends_inside = last.i + 1 < len(doc) and doc[last.i + 1].ent_iob_ == "I"
     return starts_inside or ends_inside
+
+
+def _runs_into_a_name(token: Token, title_words: frozenset[str] | set[str]) -> bool:
+    """The token belongs to a title that runs on into a person's name ('Prime' of 'Prime Minister X')."""
+    if token.lower_ not in title_words:
+        return False
+    doc, k = token.doc, token.i + 1
+    while k < len(doc) and doc[k].lower_ in title_words:
+        k += 1
+    return k < len(doc) and doc[k].ent_type_ == "PERSON"
 
 
 def _inside_compound(token: Token) -> bool:
@@ -204,7 +218,7 @@ def extract(doc: Doc, head_end: int, settings: KeyphraseSettings, language: str 
     body_tokens = [t for t in tokens if t.idx >= head_end]
     lead_stems = {stem(t.text) for t in body_tokens[:LEAD_WORDS]}
     scored: dict[str, tuple[float, str]] = {}
-    for phrase, has_name in phrases:
+    for phrase, has_entity in phrases:
         if _names_an_outlet(phrase, language):
             continue
         words = phrase.split()
@@ -217,7 +231,7 @@ def extract(doc: Doc, head_end: int, settings: KeyphraseSettings, language: str 
             relevance *= SINGLE_WORD_WEIGHT if zipf_frequency(words[0].lower(), language) < EVERYDAY_ZIPF else EVERYDAY_WEIGHT
         if is_name(phrase):
             relevance *= NAME_WEIGHT
-        elif not has_name:
+        elif not has_entity:
             relevance *= 1 + COMMON_BONUS
         key = " ".join(stems)
         if key not in scored or scored[key][0] < relevance:

@@ -40,6 +40,12 @@ def good_build(tmp_path_factory) -> Path:
     return root
 
 
+def _default_ctrl_c() -> None:
+    # A suite started in the background inherits an ignored SIGINT, and Python then never turns
+    # Ctrl-C into KeyboardInterrupt: give the build the terminal's default, as a user has it.
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def _first_write(root: Path, before: set[str]) -> bool:
     return bool({p.name for p in root.iterdir()} - before)
 
@@ -58,7 +64,7 @@ def test_interrupted_build_changes_nothing(good_build, tmp_path, moment, signum)
     shutil.copytree(good_build, root, symlinks=True)
     docs, site = tree(root / "docs"), tree(root / "site")
     before = {p.name for p in root.iterdir()}
-    process = subprocess.Popen(_command(root, "2031-01-02"), cwd=REPO, env=_environment(root),
+    process = subprocess.Popen(_command(root, "2031-01-02"), cwd=REPO, env=_environment(root), preexec_fn=_default_ctrl_c,
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     deadline = time.monotonic() + TIMEOUT
     # Watch the folder until the moment comes: no fixed sleep, the build is caught as it writes.

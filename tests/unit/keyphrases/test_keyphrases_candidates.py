@@ -88,6 +88,12 @@ def test_phrases_about_a_person_are_dropped(analyse):
     assert "flooded dykes" in lowered(found)
 
 
+def test_a_phrase_ending_on_the_title_before_a_name_is_dropped(analyse):
+    found = analyse("Protesters marched to the offices of the party of former Prime Minister Ilse Marquardt in Dresden.")
+    assert [t for t in lowered(found) if t.endswith(("minister", "prime"))] == []
+    assert "protesters" in lowered(found)
+
+
 def test_no_phrase_begins_with_a_hyphen(analyse):
     found = analyse("A pro-government militia seized the town near Kidal after the semi-official Mehr News Agency said so.")
     assert [t for t in texts(found) if t.startswith("-")] == []
