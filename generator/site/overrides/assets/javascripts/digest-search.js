@@ -36,6 +36,7 @@
       showImages: false,
       showSubResults: false,
       excerptLength: 24,
+      debounceTimeoutMs: 100,
       resetStyles: false,
       translations: { placeholder: "Search stories, people, key phrases" }
     }, options || {}));
