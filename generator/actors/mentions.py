@@ -26,6 +26,8 @@ SELF_INTRODUCTION = ("i'm", "i am", "this is", "my name is", "with me,", "with m
 PARTICLES = resources.alternation("name_particles")
 CREDIT_BY = re.compile(r"\b(?:story|report|article|photos?|video|words|reporting|writing|editing|review|interview)\s+by\s*$")
 """'... the full story by Jane Doe': the writer or photographer credited, not an actor."""
+OWN_STAFF = re.compile(r"\bour\s+(?:[a-z]+\s+){0,2}(?:correspondent|reporter|editor|presenter|anchor|producer)s?\s*,?\s*$")
+"""'our correspondent Jane Doe', 'our Europe editor, X': the outlet's own journalist, not an actor."""
 
 
 @lru_cache(maxsize=None)
@@ -126,7 +128,9 @@ def is_news_source(doc: Doc, span: Span, name: str, language: str) -> bool:
     if after[:1] and after[0] in SOURCE_VERBS or after[:2] == ["news", "agency"] or after[:1] and after[0] in ("television", "tv", "newspaper", "broadcaster"):
         return True
     before = doc[max(0, span.start - 4) : span.start].text.lower()
-    if span.label_ in ("PERSON", "ORG") and (before.rstrip(" ,").endswith(SELF_INTRODUCTION) or CREDIT_BY.search(before)):
+    if span.label_ in ("PERSON", "ORG") and (
+        before.rstrip(" ,").endswith(SELF_INTRODUCTION) or CREDIT_BY.search(before) or OWN_STAFF.search(before)
+    ):
         return True
     if span.start >= 2 and doc[span.start - 1].text == "(":
         # 'Taqrib News Agency (TNA)': the acronym of a news source is a news source

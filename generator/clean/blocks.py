@@ -6,10 +6,10 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from generator.clean.lines import LONE_DASH, Line, is_cut_short, is_heading_shape
+from generator.clean.lines import BULLET_MARK, LONE_DASH, Line, is_cut_short, is_heading_shape
 from generator.model import LineKind
 
-BULLET = re.compile(r"^(?:[-–•*·▪●]\s+)")
+
 CLOCK_OPENING = re.compile(r"^\[?(\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?)\]?\s+(?=\S)", re.I)
 """'00:18 First, to Bulgaria...': a bulletin or live-blog line that opens with its clock time."""
 DASHED_HEADING = re.compile(r"^[-–]\s+(\S.{0,80}?)\s+[-–]$")
@@ -83,7 +83,7 @@ def _shape(line: Line, lines: tuple[Line, ...], heading_max_words: int) -> Block
     crosshead = DASHED_HEADING.match(line.text)
     if crosshead:
         return Block("heading", crosshead.group(1), line.start + crosshead.start(1), line.start + crosshead.end(1))
-    bullet = BULLET.match(line.text)
+    bullet = BULLET_MARK.match(line.text)
     if bullet:
         return Block("bullet", line.text[bullet.end() :], line.start + bullet.end(), line.end)
     if is_heading_shape(line, heading_max_words) and not is_cut_short(line, lines):

@@ -17,7 +17,7 @@ from functools import cached_property, lru_cache
 
 from generator import resources
 from generator.clean.dates import calendar_words, find_dates
-from generator.clean.lines import LONE_DASH, Line, is_cut_short, is_heading_shape
+from generator.clean.lines import BULLET_MARK, LONE_DASH, Line, is_cut_short, is_heading_shape
 from generator.model import LineKind
 from generator.settings import CleanSettings
 
@@ -26,12 +26,12 @@ log = logging.getLogger(__name__)
 URL = re.compile(r"(?:https?://|www\.)\S+|\b[\w-]+\.(?:com|org|net|co\.uk|gov|int)(?:/\S*)?\b", re.I)
 CLOCK = re.compile(r"^\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?$", re.I)
 NUMBER = re.compile(r"^\d+(?:[.,:]\d+)*(?:st|nd|rd|th)?$")
-# A credit closing a caption: "— AFP", "REUTERS/Jane Doe", "Photo courtesy of X/UPI", "[Getty]",
+# A credit closing a caption: "— AFP", "REUTERS/Jane Doe", "Photo courtesy of X/UPI", "Picture: X", "[Getty]",
 # "(AP Photo/Jane Doe)", "Evan Vucci/Pool via REUTERS", "(Getty Images)"; agencies come from the
 # word lists.
 CREDIT_TAIL = (
     r"(?:[.!?”\"]\s*[—–-]{1,2}\s*[A-Z][\w&.' /-]{1,40}"
-    r"|\b[Pp]hotos?(?:\s+courtesy(?:\s+of)?|\s+by|\s*:)\s+[A-Z][^.!?]{1,80}"
+    r"|\b(?:[Pp]hotos?(?:\s+courtesy(?:\s+of)?|\s+by)|(?:[Pp]hotos?|[Pp]ictures?|[Ii]mages?|[Cc]redit|[Ff]ootage)\s*:)\s+[A-Z][^.!?]{1,80}"
     r"|\[[A-Z][\w /&.-]{1,40}\]"
     r"|\([^()]{0,40}(?:\b[Pp]hoto|\b[Ff]ile|\b[Hh]andout|\b(?:PHOTO_AGENCIES)\b|/)[^()]{0,60}\)"
     r"|\b[A-Z][\w.-]*(?:\s[A-Z][\w.-]*){0,3}\s?/\s?[A-Z][\w.'-]*(?:\s(?:via|[A-Z][\w.'-]*)){0,5}"
@@ -265,16 +265,30 @@ def header_labels(page: Page, lines: Sequence[Line]) -> dict[int, LineKind]:
 
 
 def trailing_headings(page: Page, lines: Sequence[Line]) -> dict[int, LineKind]:
-    """Headline-shaped lines after the last paragraph of text: links to other stories."""
+    """Headline-shaped lines after the last paragraph of text, bulleted or not: links to other stories."""
     available = {line.index for line in lines}
-    kinds: dict[int, LineKind] = {}
+    run: list[Line] = []
+    above: Line | None = None
     for line in reversed(page.content):
         if line.index not in available:
             continue
         if is_heading_shape(line, page.settings.heading_max_words) and not is_cut_short(line, page.lines):
-            kinds[line.index] = "related"
+            run.append(line)
             continue
+        above = line
         break
+    run.reverse()
+    # A list that hangs from a lead-in ('... the new prices:') is part of the text.
+    kinds: dict[int, LineKind] = {}
+    for k, line in enumerate(run):
+        bulleted = bool(BULLET_MARK.match(line.text))
+        if not bulleted and k + 1 < len(run) and BULLET_MARK.match(run[k + 1].text) and line.text.endswith(":"):
+            continue  # the lead-in of a list that belongs to the text
+        if bulleted:
+            title = next((other for other in reversed(run[:k]) if not BULLET_MARK.match(other.text)), above)
+            if title is not None and title.text.endswith(":"):
+                continue
+        kinds[line.index] = "related"
     return kinds
 
 

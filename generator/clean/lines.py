@@ -12,6 +12,7 @@ SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*(?:\s*\([A-Za-z]{1,12}\))?$")
 """Sentence punctuation at the end, also before a closing agency credit: '... event. (AA)'."""
 INNER_SENTENCE = re.compile(r"[a-z]{2}[.!?]\s+[A-Z]")
 LETTER = re.compile(r"[^\W\d_]")
+BULLET_MARK = re.compile(r"^[-–•*·▪●]\s+")
 LONE_DASH = re.compile(r"^[-–—]$")
 """A line of a dash alone: the separator of a dateline set over lines ('Kyiv' / '—' / text)."""
 
@@ -71,11 +72,12 @@ def split_lines(text: str) -> tuple[Line, ...]:
 
 
 def is_heading_shape(line: Line, max_words: int) -> bool:
-    """Short, without closing sentence punctuation, and starting with a capital or digit: a headline."""
+    """Short, without closing sentence punctuation, and starting with a capital or digit (after a
+    bullet, if any: a list of links is a list of headlines): a headline."""
     words = line.words
     if not words or len(words) > max_words or line.ends_sentence or INNER_SENTENCE.search(line.text):
         return False
-    first = line.text.lstrip("“\"'‘([")[:1]
+    first = BULLET_MARK.sub("", line.text).lstrip("“\"'‘([")[:1]
     return first.isupper() or first.isdigit()
 
 

@@ -159,6 +159,12 @@ def test_the_writer_of_a_story_by_line_is_a_source(analyse):
     assert labels(found)["Chiamaka Okafor"] == "SOURCE"
 
 
+def test_the_outlets_own_correspondent_is_a_source(analyse):
+    found = analyse("Floods cut off three villages near Chitwan. Our correspondent Sunita Gurung is in Bharatpur, where the minister Ram Thapa met families.")
+    assert labels(found)["Sunita Gurung"] == "SOURCE"
+    assert labels(found)["Ram Thapa"] == "PERSON"
+
+
 def test_the_acronym_of_a_news_agency_is_a_source(analyse):
     found = analyse("Taqrib News Agency (TNA) said Masoud Pezeshkian travelled to Baku.")
     assert labels(found)["Taqrib News Agency"] == "SOURCE"

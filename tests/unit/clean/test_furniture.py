@@ -119,6 +119,8 @@ def test_repeats_of_short_lines_are_left_to_other_passes():
         ("Farmers protest in Brussels. Photo courtesy of Copa-Cogeca", "caption"),
         ("Smoke rises over the port of Odesa (Getty Images)", "caption"),
         ("Smoke rises over the port of Odesa via Anadolu Agency", "caption"),
+        ("A bus lies on its side near Keswick on Monday. Picture: Cumbria Police", "caption"),
+        ("Crowds gather outside the court in Nairobi Image: Kenya Judiciary", "caption"),
     ],
 )
 def test_credit_lines_claim_credits_and_credited_captions(line, kind):
@@ -288,6 +290,18 @@ def test_header_labels_stop_at_the_first_headline_or_sentence():
 def test_trailing_headings_claim_headlines_after_the_last_paragraph():
     found = run(furniture.trailing_headings, *STORY, "", "Uganda opposition leader detained in Kampala", "Ghana cedi hits record low")
     assert found == {9: "related", 8: "related"}
+
+
+def test_trailing_headings_claim_a_titled_list_of_bulleted_headlines():
+    found = run(furniture.trailing_headings, *STORY, "", "More on this story", "- Uganda opposition leader detained in Kampala",
+                "- Ghana cedi hits record low")
+    assert found == {8: "related", 9: "related", 10: "related"}
+
+
+def test_trailing_headings_leave_a_list_that_hangs_from_the_text():
+    found = run(furniture.trailing_headings, *STORY, "The agency gave the new prices:", "- Lagos: 1,030 naira a litre",
+                "- Abuja: 1,060 naira a litre")
+    assert found == {}
 
 
 def test_trailing_headings_leave_a_last_line_cut_mid_sentence():
