@@ -8,10 +8,11 @@ entities, so a name is whole everywhere or nowhere.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 from wordfreq import zipf_frequency
 
@@ -280,6 +281,55 @@ def event_names(doc: Doc, spans: list[Span], language: str) -> list[Span]:
     return added
 
 
+def repeat_names(doc: Doc, spans: list[Span], language: str) -> list[Span]:
+    """A name the text has recognised once is the same name wherever it is written again: a
+    multi-word name and a person's surname ('Ihor Terekhov' ... 'Terekhov wrote') the recogniser
+    missed elsewhere are added, and a lone surname it read as another kind is the person."""
+    labels: dict[tuple[str, ...], Counter[str]] = {}
+    surnames: dict[str, set[tuple[str, ...]]] = {}
+    for span in spans:
+        if span.label_ in NAME_LABELS and len(span) > 1 and span[-1].is_alpha:
+            labels.setdefault(tuple(t.text for t in span), Counter())[span.label_] += 1
+            if span.label_ == "PERSON" and span[-1].is_title and len(span[-1]) > 2:
+                surnames.setdefault(span[-1].text, set()).add(tuple(t.text for t in span))
+    unique = {name for name, people in surnames.items() if len(people) == 1}  # two Vargas: no surname alone
+    known = {words: counts.most_common(1)[0][0] for words, counts in labels.items()}  # the label read most often
+    kept = []
+    for span in spans:
+        if len(span) == 1 and span.text in unique and span.label_ in NAME_LABELS - {"PERSON"}:
+            span = Span(doc, span.start, span.end, label="PERSON")
+        kept.append(span)
+    covered = {i for span in kept for i in range(span.start, span.end)}
+    longest = max((len(name) for name in known), default=0)
+    i = 0
+    while i < len(doc):
+        found = None
+        if i not in covered and doc[i].text[:1].isupper():
+            for size in range(min(longest, len(doc) - i), 1, -1):
+                words = tuple(t.text for t in doc[i : i + size])
+                if words in known and not covered.intersection(range(i, i + size)):
+                    found = Span(doc, i, i + size, label=known[words])
+                    break
+            if found is None and doc[i].text in unique and _stands_alone(doc[i], language):
+                found = Span(doc, i, i + 1, label="PERSON")
+        if found is not None:
+            kept.append(found)
+            i = found.end
+            continue
+        i += 1
+    return kept
+
+
+def _stands_alone(token: Token, language: str) -> bool:
+    """The word is not part of a longer capitalised name, nor an ordinary word opening a sentence."""
+    doc = token.doc
+    before = doc[token.i - 1] if token.i > 0 else None
+    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    if before is not None and before.text[:1].isupper() and not _opens(token) or after is not None and after.is_title:
+        return False
+    return not (_opens(token) and zipf_frequency(token.lower_, language) >= COMMON_WORD_ZIPF)
+
+
 REPAIRS: tuple[Repair, ...] = (
     cut_at_breaks,
     join_hyphenated,
@@ -292,6 +342,7 @@ REPAIRS: tuple[Repair, ...] = (
     drop_non_names,
     parenthesised_acronyms,
     event_names,
+    repeat_names,
 )
 
 

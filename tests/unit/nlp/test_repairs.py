@@ -42,6 +42,7 @@ def test_the_repairs_run_in_this_order():
         "drop_non_names",
         "parenthesised_acronyms",
         "event_names",
+        "repeat_names",
     ]
 
 
@@ -364,3 +365,36 @@ def test_the_component_mends_the_recogniser_spans(parse):
         ("Lee Jae-yong", "PERSON"),
         ("Moon Jae-in", "PERSON"),
     ]
+
+
+# repeat_names
+
+
+def test_a_surname_written_again_is_the_person(parse):
+    text = "Mayor Anatoliy Hrytsenko visited Lutsk. Hrytsenko said repairs would take weeks."
+    found = run(repairs.repeat_names, parse, text, ("Anatoliy Hrytsenko", "PERSON"))
+    assert found == [("Anatoliy Hrytsenko", "PERSON"), ("Hrytsenko", "PERSON")]
+
+
+def test_a_multi_word_name_written_again_takes_its_label(parse):
+    text = "The Verkhovna Rada met on Monday. Later the Verkhovna Rada voted."
+    found = run(repairs.repeat_names, parse, text, ("Verkhovna Rada", "ORG"))
+    assert found == [("Verkhovna Rada", "ORG"), ("Verkhovna Rada", "ORG")]
+
+
+def test_a_lone_surname_read_as_a_place_is_the_person(parse):
+    text = "Substitute Gabriel Okonjo scored late. Then Okonjo ran clear again."
+    found = run(repairs.repeat_names, parse, text, ("Gabriel Okonjo", "PERSON"), ("Okonjo", "GPE"))
+    assert found == [("Gabriel Okonjo", "PERSON"), ("Okonjo", "PERSON")]
+
+
+def test_a_surname_two_people_share_is_left_alone(parse):
+    text = "Tomas Varga met Ilona Varga in Kosice. Varga said the talks went well."
+    found = run(repairs.repeat_names, parse, text, ("Tomas Varga", "PERSON"), ("Ilona Varga", "PERSON"))
+    assert found == [("Tomas Varga", "PERSON"), ("Ilona Varga", "PERSON")]
+
+
+def test_a_surname_inside_a_longer_name_is_not_taken(parse):
+    text = "Judge Maria Okafor ruled. The Okafor Foundation said it would appeal."
+    found = run(repairs.repeat_names, parse, text, ("Maria Okafor", "PERSON"))
+    assert found == [("Maria Okafor", "PERSON")]
