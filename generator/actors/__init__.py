@@ -1,6 +1,7 @@
 """Actors: the people, organisations and places of the digest, each spelling merged into one.
 
-From the mentions every article's analysis found: names the text cites as news sources
+From the mentions every article's analysis found, with the names other articles' parses
+recognised where this one's missed them (`recover`): names the text cites as news sources
 (agencies, broadcasters, presenters) become the article's credits, not actors; nationality
 words are context, not actors; every other name becomes a Name per article, the merge passes
 (`merge`) join the spellings of one actor, and each group becomes an Actor with a type decided
@@ -15,7 +16,7 @@ from collections.abc import Sequence
 
 from generator import resources, slugs
 from generator.actors import merge as merging
-from generator.actors import salience, types
+from generator.actors import recover, salience, types
 from generator.actors.names import fold
 from generator.model import Actor, ActorIndex, Analysis, Article, ArticleActors, Mention, QuoteRef
 from generator.settings import ActorSettings
@@ -71,6 +72,7 @@ def build(
     explain: str | None = None,
 ) -> ActorIndex:
     """Every actor of the digest and the main actors of each article."""
+    analyses = recover.recover(analyses)
     all_names, grouped = _names(analyses, language)
     groups = merging.merge(all_names, settings, explain)
     taken: set[str] = set()

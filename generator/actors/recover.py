@@ -1,0 +1,104 @@
+"""Names the recogniser found in some articles and missed in others.
+
+A small model recognises a name in one article and misses the same words in the next ('Mikel
+Arteta made four changes...'). Across the digest, a name of two or more words that the model
+recognised somewhere is the same name wherever it is written whole: each article's sentences
+are searched for the names of the other articles, and every occurrence not already a mention
+becomes one, with the label the model gave the name most often. A name any article cites as a
+news source is never recovered as an actor. The search looks up word n-grams in one table, so
+it is linear in the text.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+
+from generator.model import Analysis, Mention
+
+WORD = re.compile(r"[^\W_]+(?:[-'’.][^\W_]+)*", re.UNICODE)
+POSSESSIVE = re.compile(r"['’]s$")
+MIN_WORDS = 2
+
+
+def known_names(analyses: Sequence[Analysis]) -> dict[tuple[str, ...], str]:
+    """Every name of MIN_WORDS or more words recognised in some article -> its most frequent label."""
+    labels: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
+    sources: set[tuple[str, ...]] = set()
+    for analysis in analyses:
+        for mention in analysis.mentions:
+            words = tuple(word for word, _, _ in _words(mention.name))
+            if len(words) < MIN_WORDS:
+                continue
+            if mention.label == "SOURCE":
+                sources.add(words)
+            else:
+                labels[words][mention.label] += 1
+    return {
+        words: min(counts.items(), key=lambda item: (-item[1], item[0]))[0]
+        for words, counts in labels.items()
+        if words not in sources
+    }
+
+
+def _words(text: str) -> list[tuple[str, int, int]]:
+    """The words of a text with their offsets, a possessive ending left off ('Arteta's' -> 'Arteta')."""
+    found = []
+    for match in WORD.finditer(text):
+        word, end = match.group(), match.end()
+        ending = POSSESSIVE.search(word)
+        if ending:
+            word, end = word[: ending.start()], end - len(ending.group())
+        found.append((word, match.start(), end))
+    return found
+
+
+def _occurrences(text: str, names: dict[tuple[str, ...], str], longest: int) -> list[tuple[str, str]]:
+    """(name as written, label) for each known name that stands alone in the text, longest first."""
+    words = _words(text)
+    found = []
+    i = 0
+    while i < len(words):
+        size = next(
+            (n for n in range(min(longest, len(words) - i), MIN_WORDS - 1, -1) if tuple(w for w, _, _ in words[i : i + n]) in names),
+            0,
+        )
+        if not size:
+            i += 1
+            continue
+        start, end = words[i][1], words[i + size - 1][2]
+        key = tuple(w for w, _, _ in words[i : i + size])
+        # not part of a longer capitalised name: 'Gabriel Martinelli' in 'Gabriel Martinelli Silva'
+        joined_before = i > 0 and words[i - 1][0][:1].isupper() and not text[words[i - 1][2] : start].strip()
+        joined_after = i + size < len(words) and words[i + size][0][:1].isupper() and not text[end : words[i + size][1]].strip()
+        if not joined_before and not joined_after:
+            found.append((text[start:end], names[key]))
+        i += size
+    return found
+
+
+def recover(analyses: Sequence[Analysis]) -> list[Analysis]:
+    """The analyses with the mentions of known names their articles' parses missed."""
+    names = known_names(analyses)
+    if not names:
+        return list(analyses)
+    longest = max(map(len, names))
+    recovered = []
+    for analysis in analyses:
+        written: dict[int, list[str]] = defaultdict(list)
+        for mention in analysis.mentions:
+            written[mention.sentence].append(mention.text)
+        added = []
+        for index, sentence in enumerate(analysis.sentences):
+            for text, label in _occurrences(sentence.text, names, longest):
+                # inside a mention of this sentence already ('Mikel Arteta' of 'Mikel Arteta's side')
+                if any(text in other or other in text for other in written[index]):
+                    continue
+                added.append(Mention(text=text, name=text, label=label, sentence=index, zone=sentence.zone))
+        if added:
+            mentions = sorted(analysis.mentions + tuple(added), key=lambda m: m.sentence)
+            analysis = dataclasses.replace(analysis, mentions=tuple(mentions))
+        recovered.append(analysis)
+    return recovered
