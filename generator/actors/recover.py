@@ -5,8 +5,8 @@ Arteta made four changes...'). Across the digest, a name of two or more words th
 recognised somewhere is the same name wherever it is written whole: each article's sentences
 are searched for the names of the other articles, and every occurrence not already a mention
 becomes one, with the label the model gave the name most often. A name any article cites as a
-news source is never recovered as an actor. The search looks up word n-grams in one table, so
-it is linear in the text.
+news source is never recovered as an actor. Each word is looked up in a table of the names
+that start with it, so the search is linear in the text.
 """
 
 from __future__ import annotations
@@ -55,14 +55,14 @@ def _words(text: str) -> list[tuple[str, int, int]]:
     return found
 
 
-def _occurrences(text: str, names: dict[tuple[str, ...], str], longest: int) -> list[tuple[str, str]]:
+def _occurrences(text: str, names: dict[tuple[str, ...], str], sizes: dict[str, tuple[int, ...]]) -> list[tuple[str, str]]:
     """(name as written, label) for each known name that stands alone in the text, longest first."""
     words = _words(text)
     found = []
     i = 0
     while i < len(words):
         size = next(
-            (n for n in range(min(longest, len(words) - i), MIN_WORDS - 1, -1) if tuple(w for w, _, _ in words[i : i + n]) in names),
+            (n for n in sizes.get(words[i][0], ()) if i + n <= len(words) and tuple(w for w, _, _ in words[i : i + n]) in names),
             0,
         )
         if not size:
@@ -84,7 +84,10 @@ def recover(analyses: Sequence[Analysis]) -> list[Analysis]:
     names = known_names(analyses)
     if not names:
         return list(analyses)
-    longest = max(map(len, names))
+    by_first: dict[str, set[int]] = defaultdict(set)
+    for words in names:
+        by_first[words[0]].add(len(words))
+    sizes = {first: tuple(sorted(lengths, reverse=True)) for first, lengths in by_first.items()}
     recovered = []
     for analysis in analyses:
         written: dict[int, list[str]] = defaultdict(list)
@@ -92,7 +95,9 @@ def recover(analyses: Sequence[Analysis]) -> list[Analysis]:
             written[mention.sentence].append(mention.text)
         added = []
         for index, sentence in enumerate(analysis.sentences):
-            for text, label in _occurrences(sentence.text, names, longest):
+            if sizes.keys().isdisjoint(WORD.findall(sentence.text)):
+                continue  # no known name starts in this sentence: most sentences, checked cheaply
+            for text, label in _occurrences(sentence.text, names, sizes):
                 # inside a mention of this sentence already ('Mikel Arteta' of 'Mikel Arteta's side')
                 if any(text in other or other in text for other in written[index]):
                     continue

@@ -300,12 +300,14 @@ def repeat_names(doc: Doc, spans: list[Span], language: str) -> list[Span]:
             span = Span(doc, span.start, span.end, label="PERSON")
         kept.append(span)
     covered = {i for span in kept for i in range(span.start, span.end)}
-    longest = max((len(name) for name in known), default=0)
+    sizes: dict[str, set[int]] = {}
+    for words in known:
+        sizes.setdefault(words[0], set()).add(len(words))
     i = 0
     while i < len(doc):
         found = None
         if i not in covered and doc[i].text[:1].isupper():
-            for size in range(min(longest, len(doc) - i), 1, -1):
+            for size in sorted(sizes.get(doc[i].text, ()), reverse=True):
                 words = tuple(t.text for t in doc[i : i + size])
                 if words in known and not covered.intersection(range(i, i + size)):
                     found = Span(doc, i, i + size, label=known[words])
