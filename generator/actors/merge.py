@@ -180,7 +180,7 @@ def _one_given_name(a: str, b: str) -> bool:
 
 def given_name_variants(state: MergeState) -> None:
     """One person whose given name is spelt two ways: the same family name and given names that
-    are one name ('Ihor Terekhov' / 'Igor Terekhov', 'Aleksandr Novak' / 'Alexander Novak')."""
+    are one name ('Ihor Kovalenko' / 'Igor Kovalenko', 'Aleksandr Petrov' / 'Alexander Petrov')."""
     people = [n for n in state.names if _full_person(n)]
     for group in _blocks(people, lambda n: [_full_person(n)[0]]).values():
         spellings = _spellings(group)

@@ -1,7 +1,7 @@
 """Names the recogniser found in some articles and missed in others.
 
-A small model recognises a name in one article and misses the same words in the next ('Mikel
-Arteta made four changes...'). Across the digest, a name of two or more words that the model
+A small model recognises a name in one article and misses the same words in the next ('Maria
+Okafor made four changes...'). Across the digest, a name of two or more words that the model
 recognised somewhere is the same name wherever it is written whole: each article's sentences
 are searched for the names of the other articles, and every occurrence not already a mention
 becomes one, with the label the model gave the name most often. A name any article cites as a
@@ -44,7 +44,7 @@ def known_names(analyses: Sequence[Analysis]) -> dict[tuple[str, ...], str]:
 
 
 def _words(text: str) -> list[tuple[str, int, int]]:
-    """The words of a text with their offsets, a possessive ending left off ('Arteta's' -> 'Arteta')."""
+    """The words of a text with their offsets, a possessive ending left off ('Okafor's' -> 'Okafor')."""
     found = []
     for match in WORD.finditer(text):
         word, end = match.group(), match.end()
@@ -70,7 +70,7 @@ def _occurrences(text: str, names: dict[tuple[str, ...], str], sizes: dict[str, 
             continue
         start, end = words[i][1], words[i + size - 1][2]
         key = tuple(w for w, _, _ in words[i : i + size])
-        # not part of a longer capitalised name: 'Gabriel Martinelli' in 'Gabriel Martinelli Silva'
+        # not part of a longer capitalised name: 'Ana Lima' in 'Ana Lima Costa'
         joined_before = i > 0 and words[i - 1][0][:1].isupper() and not text[words[i - 1][2] : start].strip()
         joined_after = i + size < len(words) and words[i + size][0][:1].isupper() and not text[end : words[i + size][1]].strip()
         if not joined_before and not joined_after:
@@ -98,7 +98,7 @@ def recover(analyses: Sequence[Analysis]) -> list[Analysis]:
             if sizes.keys().isdisjoint(WORD.findall(sentence.text)):
                 continue  # no known name starts in this sentence: most sentences, checked cheaply
             for text, label in _occurrences(sentence.text, names, sizes):
-                # inside a mention of this sentence already ('Mikel Arteta' of 'Mikel Arteta's side')
+                # inside a mention of this sentence already ('Maria Okafor' of 'Maria Okafor's side')
                 if any(text in other or other in text for other in written[index]):
                     continue
                 added.append(Mention(text=text, name=text, label=label, sentence=index, zone=sentence.zone))

@@ -9,7 +9,6 @@ from typing import Literal
 from generator.clean.lines import BULLET_MARK, LONE_DASH, Line, is_cut_short, is_heading_shape
 from generator.model import LineKind
 
-
 CLOCK_OPENING = re.compile(r"^\[?(\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?)\]?\s+(?=\S)", re.I)
 """'00:18 First, to Bulgaria...': a bulletin or live-blog line that opens with its clock time."""
 DASHED_HEADING = re.compile(r"^[-–]\s+(\S.{0,80}?)\s+[-–]$")

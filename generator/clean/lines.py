@@ -13,6 +13,7 @@ SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*(?:\s*\([A-Za-z]{1,12}\))?$")
 INNER_SENTENCE = re.compile(r"[a-z]{2}[.!?]\s+[A-Z]")
 LETTER = re.compile(r"[^\W\d_]")
 BULLET_MARK = re.compile(r"^[-–•*·▪●]\s+")
+"""The mark of a list item ('- ', '• ')."""
 LONE_DASH = re.compile(r"^[-–—]$")
 """A line of a dash alone: the separator of a dateline set over lines ('Kyiv' / '—' / text)."""
 

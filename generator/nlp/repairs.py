@@ -283,7 +283,7 @@ def event_names(doc: Doc, spans: list[Span], language: str) -> list[Span]:
 
 def repeat_names(doc: Doc, spans: list[Span], language: str) -> list[Span]:
     """A name the text has recognised once is the same name wherever it is written again: a
-    multi-word name and a person's surname ('Ihor Terekhov' ... 'Terekhov wrote') the recogniser
+    multi-word name and a person's surname ('Anatoliy Hrytsenko' ... 'Hrytsenko said') the recogniser
     missed elsewhere are added, and a lone surname it read as another kind is the person."""
     labels: dict[tuple[str, ...], Counter[str]] = {}
     surnames: dict[str, set[tuple[str, ...]]] = {}
