@@ -35,6 +35,8 @@ READERS: dict[str, Reader] = {
 }
 FALLBACK = "decoded with a fallback"
 """Kind of a read file whose bytes needed a detected charset or replacement characters."""
+NO_READER = "no reader"
+"""Kind of a skipped file with a suffix no reader takes."""
 DEFAULT_HINT = "fix or remove the file, or drop --strict-input to skip it"
 HINTS = {
     "outside the input folder": "remove the link, or copy what it points to into the input folder",
@@ -63,9 +65,6 @@ def read_folder(folder: Path, *, max_bytes: int, strict: bool) -> ReadResult:
         found = scan(root, frozenset(READERS))
     except OSError as error:
         raise InputError(f"{folder}: the input folder cannot be listed ({error.strerror})") from None
-    if found.ignored:
-        kinds = Counter(suffix(name) or "no suffix" for name in found.ignored)
-        log.debug("ignored %d files that no reader takes (%s)", len(found.ignored), ", ".join(sorted(kinds)))
     collected = _Collected(strict)
     for entry in found.entries:
         try:
@@ -74,7 +73,19 @@ def read_folder(folder: Path, *, max_bytes: int, strict: bool) -> ReadResult:
             collected.skip(entry.name, error)
         else:
             collected.add(entry.name, output)
-    return ReadResult(tuple(collected.sources), tuple(collected.records), tuple(collected.problems))
+    return ReadResult(tuple(collected.sources), tuple(collected.records) + _unread(found.ignored), tuple(collected.problems))
+
+
+def _unread(names: tuple[str, ...]) -> tuple[InputRecord, ...]:
+    """Records of the files no reader takes (pictures, PDFs beside the news): listed, never fatal."""
+    if names:
+        kinds = Counter(suffix(name) or "no suffix" for name in names)
+        log.info("left %d file(s) that no reader takes: %s", len(names), ", ".join(f"{n} {k}" for k, n in sorted(kinds.items())))
+    readable = ", ".join(sorted(READERS))
+    return tuple(
+        InputRecord(name, "skipped", f"no reader for {suffix(name) or 'a name without a suffix'} (read: {readable})", kind=NO_READER)
+        for name in names
+    )
 
 
 def _input_root(folder: Path) -> Path:

@@ -205,7 +205,9 @@ def test_every_file_is_accounted_for(build_digest):
     files = {**GOOD, "empty.txt": b"", "copy.txt": STRIKE, "notes.pdf": b"%PDF-1.4"}
     digest = build_with(build_digest, files)
     sources = sorted(r.source for r in digest.inputs)
-    assert sources == sorted(["copy.txt", "empty.txt", *GOOD])
+    assert sources == sorted(["copy.txt", "empty.txt", "notes.pdf", *GOOD])
+    unread = record(digest, "notes.pdf")
+    assert (unread.status, unread.kind) == ("skipped", "no reader") and ".pdf" in unread.reason
     made = sorted(a for r in digest.inputs for a in r.articles)
     assert made == sorted(e.article.id for e in digest.articles)
 

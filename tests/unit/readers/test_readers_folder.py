@@ -65,16 +65,28 @@ def test_hidden_files_and_folders_are_skipped_silently(folder, write, caplog):
     assert "hidden" not in caplog.text and ".git" not in caplog.text
 
 
-def test_files_without_a_reader_are_only_counted_in_a_debug_line(folder, write, caplog):
+def test_files_without_a_reader_are_listed_as_skipped_never_as_problems(folder, write, caplog):
     write("photo.jpg", b"\xff\xd8\xff")
     write("notes.docx", b"PK\x03\x04")
     write("README", STORY)
     write("story.txt", STORY)
-    with caplog.at_level(logging.DEBUG, logger="generator.readers"):
+    with caplog.at_level(logging.INFO, logger="generator.readers"):
         result = read(folder)
-    assert [item.source for item in result.records] == ["story.txt"]
-    debug = [entry for entry in caplog.records if entry.levelno == logging.DEBUG and entry.name == "generator.readers"]
-    assert len(debug) == 1 and "ignored 3 files" in debug[0].getMessage()
+    assert [(item.source, item.status, item.kind) for item in result.records] == [
+        ("story.txt", "read", None),
+        ("README", "skipped", "no reader"),
+        ("notes.docx", "skipped", "no reader"),
+        ("photo.jpg", "skipped", "no reader"),
+    ]
+    assert "no reader for .docx" in result.records[2].reason
+    assert result.problems == ()
+    assert "left 3 file(s) that no reader takes: 1 .docx, 1 .jpg, 1 no suffix" in caplog.text
+
+
+def test_a_file_without_a_reader_is_not_fatal_in_strict_mode(folder, write):
+    write("photo.jpg", b"\xff\xd8\xff")
+    write("story.txt", STORY)
+    assert [r.status for r in read(folder, strict=True).records] == ["read", "skipped"]
 
 
 def test_unusable_files_are_skipped_records_and_problems(folder, write, caplog):
