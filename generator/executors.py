@@ -76,7 +76,8 @@ class Dask:
         if address:
             self.client = Client(address)
         else:
-            self._cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None)
+            # ":0": any free port for its HTTP server, so that two builds on one machine do not collide
+            self._cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0")
             self.client = Client(self._cluster)
         log.info("dask: %s", self.client)
 
