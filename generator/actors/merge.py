@@ -152,11 +152,8 @@ class MergeState:
 
 
 def _full_person(name: Name) -> tuple[str, str] | None:
-    """(family, given) skeletons of a two- or three-word personal name, else None."""
-    skeletons = name.key.skeletons
-    if name.kind != "person" or not 2 <= len(skeletons) <= 3:
-        return None
-    return skeletons[-1], " ".join(skeletons[:-1])
+    """(family, given) skeletons of a personal name with both, else None."""
+    return names.person_parts(name.text) if name.kind == "person" else None
 
 
 def _different_people(a: set[tuple[str, str]], b: set[tuple[str, str]]) -> bool:

@@ -4,7 +4,8 @@ A name is folded (accents, case, dots, hyphens and apostrophes off), cut into to
 each token is rewritten by the transliteration rules (data: `resources/<lang>/transliteration.json`,
 e.g. kh -> h, -yev -> -ev, doubled letters collapsed) and coded phonetically (`jellyfish`
 metaphone). Arabic articles (al-, el-, ad-...), corporate suffixes (Co., Inc.) and place
-designators (region, oblast) are set aside so that they do not decide a match.
+designators (region, oblast) are set aside so that they do not decide a match. A personal
+name is cut into family and given names by `nameparser`.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import jellyfish
+from nameparser import HumanName
 from unidecode import unidecode
 
 from generator import resources
@@ -108,6 +110,22 @@ def key(text: str, kind: str, language: str = resources.LANGUAGE) -> NameKey:
     core = core_tokens(text, kind, language)
     skeletons = tuple(skeleton(t, language) for t in core)
     return NameKey(" ".join(tokens(text)), core, skeletons, tuple(phonetic(s) for s in skeletons))
+
+
+MAX_GIVEN_NAMES = 3
+
+
+@lru_cache(maxsize=200_000)
+def person_parts(text: str, language: str = resources.LANGUAGE) -> tuple[str, str] | None:
+    """(family, given) skeletons of a personal name, as `nameparser` reads it: titles and
+    suffixes left out ('Martin Luther King Jr.' -> king / martin luther), a family name with
+    its particles ('Lula da Silva' -> silva); None without both parts."""
+    parsed = HumanName(text)
+    family = core_tokens(parsed.last, "person", language)
+    given = core_tokens(f"{parsed.first} {parsed.middle}", "person", language) if parsed.first else ()
+    if not family or not given or len(given) > MAX_GIVEN_NAMES:
+        return None
+    return skeleton(family[-1], language), " ".join(skeleton(t, language) for t in given)
 
 
 def initials(text: str) -> str:

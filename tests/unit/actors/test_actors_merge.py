@@ -249,6 +249,19 @@ def test_transliterations_keep_two_sure_types_apart():
 # --- name_order ----------------------------------------------------------------------------------
 
 
+def test_given_name_variants_join_one_given_name_spelt_two_ways():
+    specs = [(0, "Aleksandr Petrov", "person"), (1, "Alexander Petrov Jr.", "person"), (2, "Ihor Kovalenko", "person"), (3, "Igor Kovalenko", "person")]
+    assert run_passes(specs, merge.given_name_variants) == [
+        ["0:Aleksandr Petrov", "1:Alexander Petrov Jr."],
+        ["2:Ihor Kovalenko", "3:Igor Kovalenko"],
+    ]
+
+
+def test_given_name_variants_keep_two_people_of_one_family_apart():
+    specs = [(0, "Tomas Varga", "person"), (1, "Ilona Varga", "person")]
+    assert run_passes(specs, merge.given_name_variants) == [["0:Tomas Varga"], ["1:Ilona Varga"]]
+
+
 def test_name_order_joins_family_name_first_and_given_name_first():
     specs = [(0, "Kim You-jin", "person"), (1, "You Jin Kim", "person")]
     assert run_passes(specs, merge.name_order) == [["0:Kim You-jin", "1:You Jin Kim"]]

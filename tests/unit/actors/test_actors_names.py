@@ -130,3 +130,18 @@ def test_initials_of_capitalised_words_and_hyphen_parts(name, letters):
 )
 def test_is_acronym(text, expected):
     assert names.is_acronym(text) is expected
+
+
+def test_person_parts_leave_titles_and_suffixes_out():
+    assert names.person_parts("Martin Luther King Jr.") == names.person_parts("Dr Martin Luther King")
+    assert names.person_parts("Martin Luther King")[0] == names.skeleton("king")
+
+
+def test_person_parts_take_the_family_name_after_its_particles():
+    family, given = names.person_parts("Luiz Inacio Lula da Silva")
+    assert family == names.skeleton("silva")
+    assert given.split() == [names.skeleton(w) for w in ("luiz", "inacio", "lula")]
+
+
+def test_a_single_name_has_no_parts():
+    assert names.person_parts("Madonna") is None
