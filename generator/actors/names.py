@@ -120,9 +120,14 @@ def person_parts(text: str, language: str = resources.LANGUAGE) -> tuple[str, st
     """(family, given) skeletons of a personal name, as `nameparser` reads it: titles and
     suffixes left out ('Martin Luther King Jr.' -> king / martin luther), a family name with
     its particles ('Lula da Silva' -> silva); None without both parts."""
-    parsed = HumanName(text)
-    family = core_tokens(parsed.last, "person", language)
-    given = core_tokens(f"{parsed.first} {parsed.middle}", "person", language) if parsed.first else ()
+    words = text.split()
+    if len(words) == 2 and all(word.isalpha() and word[:1].isupper() for word in words):
+        given_text, family_text = words  # 'Given Family': nothing for the parser to decide, and parsing is slow
+    else:
+        parsed = HumanName(text)
+        given_text, family_text = (f"{parsed.first} {parsed.middle}" if parsed.first else ""), parsed.last
+    family = core_tokens(family_text, "person", language)
+    given = core_tokens(given_text, "person", language)
     if not family or not given or len(given) > MAX_GIVEN_NAMES:
         return None
     return skeleton(family[-1], language), " ".join(skeleton(t, language) for t in given)
