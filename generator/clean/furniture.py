@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 
 from generator import resources
@@ -272,7 +272,7 @@ def trailing_headings(page: Page, lines: Sequence[Line]) -> dict[int, LineKind]:
     for line in reversed(page.content):
         if line.index not in available:
             continue
-        if is_heading_shape(line, page.settings.heading_max_words) and not is_cut_short(line, page.lines):
+        if _linked_headline(line, page.settings.heading_max_words) and not is_cut_short(line, page.lines):
             run.append(line)
             continue
         above = line
@@ -290,6 +290,14 @@ def trailing_headings(page: Page, lines: Sequence[Line]) -> dict[int, LineKind]:
                 continue
         kinds[line.index] = "related"
     return kinds
+
+
+def _linked_headline(line: Line, max_words: int) -> bool:
+    """Headline-shaped, or a bulleted headline that asks a question ('- What is a tariff?')."""
+    if is_heading_shape(line, max_words):
+        return True
+    question = BULLET_MARK.match(line.text) and line.text.endswith("?")
+    return bool(question) and is_heading_shape(replace(line, text=line.text[:-1]), max_words)
 
 
 PASSES: tuple[Pass, ...] = (

@@ -298,6 +298,17 @@ def test_trailing_headings_claim_a_titled_list_of_bulleted_headlines():
     assert found == {8: "related", 9: "related", 10: "related"}
 
 
+def test_trailing_headings_take_a_bulleted_question_as_a_headline():
+    found = run(furniture.trailing_headings, *STORY, "", "More on this story", "- What is the African Union and who is in it?",
+                "- Ghana cedi hits record low")
+    assert found == {8: "related", 9: "related", 10: "related"}
+
+
+def test_trailing_headings_leave_a_question_closing_the_text():
+    found = run(furniture.trailing_headings, *STORY, "", "Will the talks resume next week?")
+    assert found == {}
+
+
 def test_trailing_headings_leave_a_list_that_hangs_from_the_text():
     found = run(furniture.trailing_headings, *STORY, "The agency gave the new prices:", "- Lagos: 1,030 naira a litre",
                 "- Abuja: 1,060 naira a litre")
