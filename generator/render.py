@@ -254,7 +254,8 @@ class Renderer:
         self.cited: dict[str, set[int]] = defaultdict(set)
         self.article_refs = {article_id: self._article_ref(article_id) for article_id in self.entries}
         self.topic_views = [self._topic_view(topic) for topic in digest.topics]
-        self.key_player_views: dict[str, list] = {}
+        self.topic_position = {view.topic.id: position for position, view in enumerate(self.topic_views)}
+        self.key_player_views: dict[str, list[TopicView]] = {}
         for view in self.topic_views:
             for actor_id in dict.fromkeys(view.topic.actors + view.topic.places):
                 self.key_player_views.setdefault(actor_id, []).append(view)
@@ -580,8 +581,10 @@ class Renderer:
     def _actor(self, actor: Actor) -> dict:
         refs = [self.article_refs[a] for a in dict.fromkeys(actor.articles) if a in self.article_refs]
         key_player_in = self.key_player_views.get(actor.id, [])
-        own_topics = {ref.topic for ref in refs}
-        named_in = [view for view in self.topic_views if view.topic.id in own_topics and view not in key_player_in]
+        # the other stories its articles belong to, in story order (looked up, not a scan of every story)
+        playing = {view.topic.id for view in key_player_in}
+        own = {self.topic_position[ref.topic] for ref in refs if ref.topic in self.topic_position and ref.topic not in playing}
+        named_in = [self.topic_views[position] for position in sorted(own)]
         quotes = [
             QuoteView(q.text, None, actor.name, self.article_refs[q.article_id], self._sentence(q.article_id, q.sentence))
             for q in actor.quotes

@@ -21,6 +21,8 @@ ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT",
 MAX_TITLE_TOKENS = 5
 MAX_ROLE_WORDS = 10
 POSSESSIVE = re.compile(r"['’]s?$")
+AGENCY_DESIGNATIONS = frozenset({("news", "agency"), ("press", "agency")})
+"""Word pairs that end the name of a news agency ('Taqrib News Agency')."""
 SOURCE_VERBS = frozenset({"reported", "reports", "quoted", "cited", "broadcast", "aired"})
 SELF_INTRODUCTION = ("i'm", "i am", "this is", "my name is", "with me,", "with me")
 PARTICLES = resources.alternation("name_particles")
@@ -119,7 +121,7 @@ def is_news_source(doc: Doc, span: Span, name: str, language: str) -> bool:
     agencies = _agency_names(language)
     if folded in agencies or folded.split(" in ")[0] in agencies:
         return True  # 'Associated Press in Kyiv'
-    if span.label_ == "ORG" and len(span) > 1 and (span[-2].lower_, span[-1].lower_) in (("news", "agency"), ("press", "agency")):
+    if span.label_ == "ORG" and len(span) > 1 and (span[-2].lower_, span[-1].lower_) in AGENCY_DESIGNATIONS:
         return True
     heads = resources.words("outlet_heads", language)
     if span.label_ == "ORG" and span[-1].lower_ in heads and len(span) > 1:

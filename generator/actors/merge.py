@@ -131,20 +131,23 @@ class MergeState:
         if root_a == root_b:
             return True
         if _different_people(self.people.get(root_a, set()), self.people.get(root_b, set())) or self._bridge(a, b, root_a, root_b):
-            if self.explain is None or self.explain.lower() in f"{a.text} {b.text}".lower():
-                log.debug("kept apart (%s would join two actors): %r, %r", rule, a.text, b.text)
+            self._explain("kept apart (%s would join two actors): %r, %r", rule, a, b)
             return False
         self.sets.union(a.id, b.id)
         root = self.sets.find(a.id)
         self.people[root] = self.people.pop(root_a, set()) | self.people.pop(root_b, set())
         self.longer[root] = self.longer.pop(root_a, set()) | self.longer.pop(root_b, set())
-        if self.explain is None or self.explain.lower() in f"{a.text} {b.text}".lower():
-            log.debug("merge (%s): %r + %r", rule, a.text, b.text)
+        self._explain("merge (%s): %r + %r", rule, a, b)
         return True
 
+    def _explain(self, message: str, rule: str, a: Name, b: Name) -> None:
+        """Log a decision on two names (only those that hold the --explain text, when given)."""
+        if self.explain is None or self.explain.lower() in f"{a.text} {b.text}".lower():
+            log.debug(message, rule, a.text, b.text)
+
     def _bridge(self, a: Name, b: Name, root_a: int, root_b: int) -> bool:
-        """Two one-word names that already stand for different longer names ('Villa' read as
-        'Aston Villa' in one article and as 'Villa Park' in another) must not join them."""
+        """Two one-word names that already stand for different longer names ('Union' read as
+        'Union Bank' in one article and as 'Union Station' in another) must not join them."""
         if len(a.key.core) > 1 or len(b.key.core) > 1:
             return False
         left, right = self.longer.get(root_a, set()), self.longer.get(root_b, set())
@@ -167,8 +170,8 @@ def _different_people(a: set[tuple[str, str]], b: set[tuple[str, str]]) -> bool:
 
 
 def _one_given_name(a: str, b: str) -> bool:
-    """Spellings of one given name: the same first word ('Kylian' / 'Kylian Sanmi'), sound-alikes
-    ('Massoud' / 'Masoud'), or one letter apart ('Ihor' / 'Igor')."""
+    """Spellings of one given name: the same first word ('Maria' / 'Maria Luisa'), sound-alikes
+    ('Yusuf' / 'Yousuf'), or one letter apart ('Ihor' / 'Igor')."""
     first_a, first_b = a.split()[0], b.split()[0]
     if first_a == first_b or min(len(first_a), len(first_b)) >= 4 and jellyfish.damerau_levenshtein_distance(first_a, first_b) <= 1:
         return True
@@ -178,12 +181,13 @@ def _one_given_name(a: str, b: str) -> bool:
 def given_name_variants(state: MergeState) -> None:
     """One person whose given name is spelt two ways: the same family name and given names that
     are one name ('Ihor Kovalenko' / 'Igor Kovalenko', 'Aleksandr Petrov' / 'Alexander Petrov')."""
-    people = [n for n in state.names if _full_person(n)]
-    for group in _blocks(people, lambda n: [_full_person(n)[0]]).values():
+    parts = {n.id: person for n in state.names if (person := _full_person(n))}
+    people = [n for n in state.names if n.id in parts]
+    for group in _blocks(people, lambda n: [parts[n.id][0]]).values():
         spellings = _spellings(group)
         for i, first in enumerate(spellings):
             for other in spellings[i + 1 :]:
-                (_, given_a), (_, given_b) = _full_person(first), _full_person(other)
+                given_a, given_b = parts[first.id][1], parts[other.id][1]
                 if given_a != given_b and _one_given_name(given_a, given_b) and _kinds_agree(first, other):
                     state.join(first, other, "given-name variant")
 
@@ -220,10 +224,10 @@ def _may_shorten(short: Name, long: Name) -> bool:
     """Whether a one-word name in an article can be short for a longer name of that article.
 
     A place the gazetteer knows or the text locates ('in Washington') is only short for a
-    longer place, and a titled person ('Mrs Badenoch') for a person or a name whose type is
+    longer place, and a titled person ('Mrs Okafor') for a person or a name whose type is
     only the recogniser's guess. Otherwise any one-word name can be a person's surname (the
     recogniser often labels a bare surname as an organisation or a place), and a name that is
-    not surely a person's can be short for an organisation or a place ('Cheil' for 'Cheil
+    not surely a person's can be short for an organisation or a place ('Vantor' for 'Vantor
     Industries').
     """
     if short.kind == "place" and short.sure:
@@ -334,7 +338,7 @@ def sound_alike_in_context(state: MergeState) -> None:
             for other in spellings[i + 1 :]:
                 a, b = state.sets.find(first.id), state.sets.find(other.id)
                 if a == b or fuzz.ratio(first.key.skeletons[0], other.key.skeletons[0]) < state.settings.sound_alike_min:
-                    continue  # 'Khamenei' / 'Khomeini': two men of one story, spelt too differently
+                    continue  # 'Hassan' / 'Hussein': two men of one story, spelt too differently
                 shared = (context[a] & context[b]) - {a, b}
                 if len(shared) >= CONTEXT_MIN_SHARED and len(shared) / len((context[a] | context[b]) - {a, b}) >= CONTEXT_MIN_OVERLAP:
                     state.join(first, other, "sounds alike in the same context")

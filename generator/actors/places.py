@@ -8,16 +8,17 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from generator import resources
 from rapidfuzz import fuzz
 
+from generator import resources
 from generator.actors.names import fold
 
 MIN_POPULATION_FOR_ALTERNATES = 100_000
+"""Alternate spellings are read only for places this large: small places' alternates collide."""
 SPELLING_MIN = 60
 """An alternate name this similar to the place's name is another spelling of it, not a translation."""
 MAJOR_POPULATION = 1_000_000
-"""Alternate spellings are read only for places this large: small places' alternates collide."""
+"""A city this large is a place whatever label the recogniser gave its name."""
 
 
 @lru_cache(maxsize=1)
@@ -44,7 +45,7 @@ def gazetteer(language: str = resources.LANGUAGE) -> dict[str, str]:
         if city["population"] < MIN_POPULATION_FOR_ALTERNATES:
             break
         for alternate in city["alternatenames"]:
-            # Other spellings of the name ('Kiev', 'Marrakech'), not translations ('White House')
+            # Other spellings of the name ('Kiev', 'Peking'), not translations ('White House')
             if alternate.isascii() and alternate[:1].isupper() and fuzz.ratio(fold(alternate), fold(city["name"])) >= SPELLING_MIN:
                 names.setdefault(fold(alternate), city["name"])
     for alias, canonical in resources.data("place_aliases", language).items():
@@ -64,10 +65,9 @@ def major_places() -> frozenset[str]:
     return frozenset(found)
 
 
-def is_major(name: str, language: str = resources.LANGUAGE) -> bool:
-    """The gazetteer's name for this place is a country, a US state or a city of a million."""
-    usual = canonical(name, language)
-    return usual is not None and fold(usual) in major_places()
+def is_major(usual: str) -> bool:
+    """The place, by the gazetteer's name for it (`canonical`), is a country, a US state or a city of a million."""
+    return fold(usual) in major_places()
 
 
 def canonical(name: str, language: str = resources.LANGUAGE) -> str | None:

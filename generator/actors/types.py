@@ -47,9 +47,10 @@ def votes(name: str, mentions: Iterable[Mention], language: str = resources.LANG
     words = name.lower().split()
     if len(words) > 1 and words[0] in event_titles:
         tally["event"] += TITLE_WEIGHT  # 'Storm Daniel' written as one name
-    if places.is_major(name, language):
+    usual = places.canonical(name, language)
+    if usual is not None and places.is_major(usual):
         tally["place"] += MAJOR_PLACE_WEIGHT * max(1, len(mentions))
-    elif places.canonical(name, language) is not None and not tally["person"] > tally["place"] + GAZETTEER_WEIGHT:
+    elif usual is not None and not tally["person"] > tally["place"] + GAZETTEER_WEIGHT:
         tally["place"] += GAZETTEER_WEIGHT
     if len(words) > 1 and any(w in resources.words("org_words", language) for w in words):
         tally["organization"] += NAME_WORD_WEIGHT

@@ -88,7 +88,7 @@ def clean(
     title, deck, teasers = _title_and_teasers(headings, body_blocks, source.meta.title, settings)
     facts = _page_facts(source, lines, claimed, title, deck)
     # The page's headline heads its first story, unless it is a masthead that the text does not
-    # continue ('The Morning Edit'): then the lines above the first section are its introduction.
+    # continue ('The Daily Briefing'): then the lines above the first section are its introduction.
     first_heading = [Block("heading", title, 0, 0)] if title and _heads_the_text(title, body_blocks, settings) else []
     units = split.units(first_heading + [b for b in leading if b.kind != "heading"] + body_blocks, text, language)
     stories = sorted(teasers + split.split(units, settings, language), key=lambda story: story.start)

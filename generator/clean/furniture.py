@@ -38,11 +38,6 @@ CREDIT_TAIL = (
     r"|\bvia\s+(?i:AGENCIES)\b)\s*\.?$"
 )
 
-
-@lru_cache(maxsize=None)
-def _credit_tail(language: str) -> re.Pattern[str]:
-    photo_agencies, agencies = resources.alternation("photo_agencies", language), resources.alternation("agencies", language)
-    return re.compile(CREDIT_TAIL.replace("PHOTO_AGENCIES", photo_agencies).replace("AGENCIES", agencies))
 CREDIT_OPENER = re.compile(r"^(?:photos?|image|picture|video|credit|source|footage)s?(?:\s+credit)?\s*:", re.I)
 PARTICLES = resources.alternation("name_particles")
 """'de', 'van', 'bin'...: lower-case words inside personal names."""
@@ -80,6 +75,13 @@ class Page:
 
 
 Pass = Callable[[Page, Sequence[Line]], dict[int, LineKind]]
+
+
+@lru_cache(maxsize=None)
+def _credit_tail(language: str) -> re.Pattern[str]:
+    """CREDIT_TAIL with the language's agency lists filled in."""
+    photo_agencies, agencies = resources.alternation("photo_agencies", language), resources.alternation("agencies", language)
+    return re.compile(CREDIT_TAIL.replace("PHOTO_AGENCIES", photo_agencies).replace("AGENCIES", agencies))
 
 
 def _folded_words(line: Line) -> list[str]:
@@ -203,10 +205,12 @@ def menu_runs(page: Page, lines: Sequence[Line]) -> dict[int, LineKind]:
             continue
         close()
         parts = [p for p in re.split(r"\s{2,}|\t|\s[|·•]\s", line.raw or line.text) if p.strip()]
+        if len(parts) < page.settings.menu_min_run:
+            continue  # one piece of text: most lines, and no row of labels
         labels = [p for p in parts if len(p.split()) <= limit + 1 and not SENTENCE_END_PUNCT.search(p)]
         stamps = [p for p in parts if is_stamp(Line(line.index, 0, 0, " ".join(p.split())), page.language)]
-        if len(parts) >= page.settings.menu_min_run and len(labels) + len(stamps) >= len(parts):
-            kinds[line.index] = "navigation"  # 'Home | World | Sport', 'tv  BBC News  13 September 2023 2pm
+        if len(labels) + len(stamps) >= len(parts):
+            kinds[line.index] = "navigation"  # 'Home | World | Sport', 'tv  Evening News  3 May 2024 6pm
     close()
     return {i: k for i, k in kinds.items() if i in available}
 
@@ -218,7 +222,7 @@ def bylines(page: Page, lines: Sequence[Line]) -> dict[int, LineKind]:
     for position, line in enumerate(content[:-1]):
         following = content[position + 1]
         if line.index not in kinds and 2 <= len(line.words) <= 4 and BARE_NAME.match(line.text) and is_stamp(following, page.language):
-            kinds[line.index] = "byline"  # 'Iryna Hnatiuk' / '6 December 2025, 17:40'
+            kinds[line.index] = "byline"  # 'Jane Doe' / '6 March 2026, 17:40'
     available = {line.index for line in lines}
     return {i: k for i, k in kinds.items() if i in available}
 

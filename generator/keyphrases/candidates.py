@@ -22,9 +22,10 @@ from wordfreq import zipf_frequency
 from yake.data import DataCore
 
 from generator import resources
+from generator.actors import places
+from generator.actors.mentions import AGENCY_DESIGNATIONS
 from generator.clean.cohesion import stem
 from generator.clean.dates import month_names, weekday_names
-from generator.actors import places
 from generator.model import Keyphrase
 from generator.nlp.tagging import tagged_tokens
 from generator.settings import KeyphraseSettings
@@ -68,11 +69,20 @@ def _outlet_names(language: str) -> tuple[str, ...]:
     return tuple(f" {name} " for name in resources.words("agencies", language) if " " in name)
 
 
+@lru_cache(maxsize=None)
+def _role_words(language: str) -> tuple[frozenset[str], frozenset[str]]:
+    """Role words and one-word titles ('spokesman', 'president'); and those with every word of
+    the longer titles ('prime', 'minister')."""
+    titles = resources.ordered("titles", language)
+    roles = resources.words("roles", language) | {t.lower() for t in titles if " " not in t}
+    return frozenset(roles), frozenset(roles | {word.lower() for t in titles for word in t.split()})
+
+
 def _names_agency(tokens: Sequence[Token], language: str) -> bool:
     """The tokens name a news agency: 'news agency', 'press agency', or an agency's name."""
     lowered = [t.lower_ for t in tokens]
     agencies = resources.words("agencies", language)
-    return any(w in agencies for w in lowered) or any(pair in (("news", "agency"), ("press", "agency")) for pair in zip(lowered, lowered[1:]))
+    return any(w in agencies for w in lowered) or any(pair in AGENCY_DESIGNATIONS for pair in zip(lowered, lowered[1:]))
 
 
 def _names_an_outlet(phrase: str, language: str) -> bool:
@@ -104,9 +114,7 @@ def noun_phrases(tokens: Sequence[Token], max_words: int, language: str) -> list
     """(start, end) token offsets of noun phrases and their well-formed parts."""
     unfit = _unfit_words(language)
     outlet_heads = resources.words("outlet_heads", language)
-    titles = resources.ordered("titles", language)
-    roles = resources.words("roles", language) | {t.lower() for t in titles if " " not in t}
-    title_words = roles | {word.lower() for t in titles for word in t.split()}
+    roles, title_words = _role_words(language)
     found = []
     i = 0
     while i < len(tokens):
@@ -119,7 +127,7 @@ def noun_phrases(tokens: Sequence[Token], max_words: int, language: str) -> list
         run = tokens[i : j + 1]
         if _names_agency(run, language):
             i = j + 1
-            continue  # 'the official IRNA news agency' is a source, none of its words a topic
+            continue  # 'the official state news agency' is a source, none of its words a topic
         for a in range(len(run)):
             if not _can_start(run[a]) or run[a].lower_ in unfit or _inside_compound(run[a]):
                 continue
@@ -128,7 +136,7 @@ def noun_phrases(tokens: Sequence[Token], max_words: int, language: str) -> list
                 if len(words) > max_words or run[b].pos_ not in HEAD_POS or run[b].lower_ in unfit or NUMBER.match(run[b].text):
                     continue
                 if run[b].ent_type_ in PERSON_HEADS or _cuts_a_name(run[a], run[b]):
-                    continue  # 'North Korean leader Kim Jong', 'control of South (Korea)'
+                    continue  # 'union leader Maria Luisa (Costa)', 'control of South (Sudan)'
                 if run[b].lower_ in roles and all(t.ent_type_ or t.lower_ in roles or t.pos_ == "ADJ" for t in run[a:b]):
                     continue  # a title, not a topic: 'Russian president', 'electoral authority spokesman'
                 if _runs_into_a_name(run[b], title_words):
@@ -143,14 +151,14 @@ def noun_phrases(tokens: Sequence[Token], max_words: int, language: str) -> list
 
 
 def _cuts_a_name(first: Token, last: Token) -> bool:
-    """The phrase starts or ends inside a name ('Sayyed' of 'Ayatollah Sayyed Ali Khamenei')."""
+    """The phrase starts or ends inside a name ('Luisa' of 'Dr Maria Luisa Costa')."""
     doc = first.doc
     starts_inside = first.ent_iob_ == "I"
     ends_inside = last.i + 1 < len(doc) and doc[last.i + 1].ent_iob_ == "I"
     return starts_inside or ends_inside
 
 
-def _runs_into_a_name(token: Token, title_words: frozenset[str] | set[str]) -> bool:
+def _runs_into_a_name(token: Token, title_words: frozenset[str]) -> bool:
     """The token belongs to a title that runs on into a person's name ('Prime' of 'Prime Minister X')."""
     if token.lower_ not in title_words:
         return False

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -193,9 +194,14 @@ def _spells(acronym: str, span: Span) -> bool:
     return all(letter in letters for letter in acronym)
 
 
+@lru_cache(maxsize=None)
+def _one_word_titles(language: str) -> frozenset[str]:
+    return frozenset(t.lower().rstrip(".") for t in resources.ordered("titles", language) if " " not in t)
+
+
 def split_at_titles(doc: Doc, spans: list[Span], language: str) -> list[Span]:
-    """A person's name starts after a title inside the span: 'India PM Modi' -> 'Modi'."""
-    titles = {t.lower().rstrip(".") for t in resources.ordered("titles", language) if " " not in t}
+    """A person's name starts after a title inside the span: 'Nepal PM Sharma' -> 'Sharma'."""
+    titles = _one_word_titles(language)
     repaired = []
     for span in spans:
         if span.label_ == "PERSON" and len(span) > 2:
@@ -283,8 +289,9 @@ def event_names(doc: Doc, spans: list[Span], language: str) -> list[Span]:
 
 def repeat_names(doc: Doc, spans: list[Span], language: str) -> list[Span]:
     """A name the text has recognised once is the same name wherever it is written again: a
-    multi-word name and a person's surname ('Anatoliy Hrytsenko' ... 'Hrytsenko said') the recogniser
-    missed elsewhere are added, and a lone surname it read as another kind is the person."""
+    multi-word name and a person's surname ('Anatoliy Hrytsenko' ... 'Hrytsenko said') that
+    the recogniser missed elsewhere are added, and a lone surname read as another kind is the
+    person."""
     labels: dict[tuple[str, ...], Counter[str]] = {}
     surnames: dict[str, set[tuple[str, ...]]] = {}
     for span in spans:
