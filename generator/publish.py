@@ -18,7 +18,7 @@ from importlib import resources
 from pathlib import Path, PurePosixPath
 
 from generator.errors import PublishError
-from generator.settings import Settings
+from generator.settings import Settings, worker_count
 from generator.site import atomic, search
 from generator.site.layout import ABOUT, DIGEST_JSON, GENERATED_ROOTS
 
@@ -47,7 +47,7 @@ def publish(pages: Mapping[str, str], digest_json: str, settings: Settings) -> N
             write_docs(pages, digest_json, docs, staged_docs)
             if site is not None:
                 staged_site = swap.stage(site)
-                build_site(config_file(settings), staged_docs, staged_site, _generated(digest_json))
+                build_site(config_file(settings), staged_docs, staged_site, _generated(digest_json), worker_count(settings))
                 if settings.io.search:
                     search.index(staged_site)
         except OSError as error:
@@ -189,12 +189,17 @@ def _existing_nav(nav, docs: Path):
     return nav
 
 
-def build_site(mkdocs_file: Path, docs: Path, site: Path, generated: str | None = None) -> None:
-    """Build docs into site with MkDocs (strict), with the digest's theme overrides."""
+def build_site(mkdocs_file: Path, docs: Path, site: Path, generated: str | None = None, workers: int = 1) -> None:
+    """Build docs into site with MkDocs (strict), with the digest's theme overrides.
+
+    Pages are rendered by `workers` processes unless a plugin of the configuration's own needs
+    the stock, single-process build."""
     import jinja2
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
+
+    from generator.site import mkdocs_build
 
     try:
         with _quiet_mkdocs(), _reproducible(generated):
@@ -215,7 +220,10 @@ def build_site(mkdocs_file: Path, docs: Path, site: Path, generated: str | None 
                 config.plugins[PLUGIN] = PrerenderedHTML()
             config.plugins.on_startup(command="build", dirty=False)
             try:
-                build(config)
+                if mkdocs_build.parallel_safe(config, own_plugins=(PLUGIN,)):
+                    mkdocs_build.build(config, workers)
+                else:
+                    build(config)
             finally:
                 config.plugins.on_shutdown()
     except MkDocsException as error:

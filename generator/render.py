@@ -228,6 +228,9 @@ class Renderer:
         self.entries: dict[str, ArticleDigest] = {e.article.id: e for e in digest.articles}
         self.analyses = {a.article_id: a for a in digest.analyses}
         self.actors: dict[str, Actor] = {a.id: a for a in digest.actors}
+        self.actor_page_refs = {
+            a.id: ActorRef(a.id, a.name, a.type, self.layout.actor(a.id), a.role, len(set(a.articles))) for a in digest.actors
+        }
         self.topics: dict[str, Topic] = {t.id: t for t in digest.topics}
         self.history = tuple(sorted((h for h in history if h.edition != digest.edition), key=lambda h: h.edition, reverse=True))
         self.site_url = os.environ.get("SITE_URL") or None
@@ -336,10 +339,7 @@ class Renderer:
 
     def actor_ref(self, actor_id: str) -> ActorRef | None:
         """The actor as a page reference (no path when it has no page), or None when unknown."""
-        actor = self.actors.get(actor_id)
-        if actor is None:
-            return None
-        return ActorRef(actor.id, actor.name, actor.type, self.layout.actor(actor.id), actor.role, len(set(actor.articles)))
+        return self.actor_page_refs.get(actor_id)
 
     def actor_refs(self, ids: Iterable[str]) -> tuple[ActorRef, ...]:
         """References of the known actors among ids, once each, in order."""

@@ -27,42 +27,46 @@ MIN_RELATIVE = 0.1
 
 
 @lru_cache(maxsize=200_000)
-def _stems(phrase: str) -> frozenset[str]:
+def phrase_stems(phrase: str) -> frozenset[str]:
     return frozenset(stem(word) for word in phrase.split())
 
 
-def overlap(a: str, b: str) -> float:
-    """Word overlap of two phrases, relative to the shorter one."""
-    sa, sb = _stems(a), _stems(b)
-    return len(sa & sb) / min(len(sa), len(sb)) if sa and sb else 0.0
+def overlap(a: frozenset[str], b: frozenset[str]) -> float:
+    """Word overlap of two phrases (their stems), relative to the shorter one."""
+    return len(a & b) / min(len(a), len(b)) if a and b else 0.0
+
+
+def _redundancy(words: frozenset[str], chosen: frozenset[str]) -> float:
+    """How much a candidate repeats a chosen phrase; a chosen phrase it extends does not count."""
+    return 0.0 if chosen < words else overlap(words, chosen)
 
 
 def mmr(scored: Sequence[tuple[str, float]], count: int, settings: KeyphraseSettings) -> list[str]:
     """Up to count phrases, each chosen for relevance against overlap with those already chosen."""
     top = max((score for _, score in scored[:CANDIDATE_POOL]), default=1.0) or 1.0
-    pool = [item for item in scored[:CANDIDATE_POOL] if item[1] >= MIN_RELATIVE * top]
+    pool = [(phrase, score, phrase_stems(phrase)) for phrase, score in scored[:CANDIDATE_POOL] if score >= MIN_RELATIVE * top]
+    # each pool phrase's largest redundancy with the chosen ones, kept up to date as they change
+    redundancy = [0.0] * len(pool)
     chosen: list[str] = []
     names = 0
     while pool and len(chosen) < count:
-        def value(item: tuple[str, float]) -> float:
-            words = _stems(item[0])
-            redundancy = max((overlap(item[0], c) for c in chosen if not _stems(c) < words), default=0.0)
-            return settings.mmr_lambda * item[1] / top - (1 - settings.mmr_lambda) * redundancy
-
-        best = max(pool, key=lambda item: (value(item), item[0]))
-        pool.remove(best)
-        words = _stems(best[0])
-        if any(words <= _stems(c) for c in chosen):
+        value = [settings.mmr_lambda * score / top - (1 - settings.mmr_lambda) * r for (_, score, _), r in zip(pool, redundancy)]
+        best_index = max(range(len(pool)), key=lambda k: (value[k], pool[k][0]))
+        best, _, words = pool.pop(best_index)
+        redundancy.pop(best_index)
+        if any(words <= phrase_stems(c) for c in chosen):
             continue
-        if is_name(best[0]) and names >= settings.max_names:
+        if is_name(best) and names >= settings.max_names:
             continue
         # a phrase that says more replaces the shorter ones it contains ('talks' -> 'Miami talks')
-        inside = [i for i, c in enumerate(chosen) if _stems(c) < words]
+        inside = [i for i, c in enumerate(chosen) if phrase_stems(c) < words]
         if inside:
-            chosen[inside[0]] = best[0]
+            chosen[inside[0]] = best
             chosen = [c for i, c in enumerate(chosen) if i not in inside[1:]]
+            redundancy = [max((_redundancy(w, phrase_stems(c)) for c in chosen), default=0.0) for _, _, w in pool]
         else:
-            chosen.append(best[0])
+            chosen.append(best)
+            redundancy = [max(r, _redundancy(w, words)) for r, (_, _, w) in zip(redundancy, pool)]
         names = sum(map(is_name, chosen))
     return chosen
 
@@ -75,7 +79,7 @@ def per_article(
     carried: dict[int, Counter[frozenset[str]]] = defaultdict(Counter)
     for g, members in enumerate(groups):
         for i in members:
-            for key in {_stems(c.text) for c in analyses[i].candidates}:
+            for key in {phrase_stems(c.text) for c in analyses[i].candidates}:
                 carried[g][key] += 1
     lists = []
     for i, analysis in enumerate(analyses):
@@ -83,7 +87,7 @@ def per_article(
         others = max(1, len(groups[group]) - 1) if group is not None else 1
         scored = []
         for candidate in analysis.candidates:
-            shared = (carried[group][_stems(candidate.text)] - 1) / others if group is not None else 0.0
+            shared = (carried[group][phrase_stems(candidate.text)] - 1) / others if group is not None else 0.0
             scored.append((candidate.text, candidate.score * (1 + TOPIC_SHARE_BONUS * shared)))
         scored.sort(key=lambda item: (-item[1], item[0]))
         lists.append(tuple(mmr(scored, settings.per_article, settings)))
@@ -100,7 +104,7 @@ def per_topic(
         scores: dict[frozenset[str], float] = defaultdict(float)
         for i in members:
             for candidate in analyses[i].candidates:
-                key = _stems(candidate.text)
+                key = phrase_stems(candidate.text)
                 scores[key] += candidate.score
                 display[key][candidate.text] += 1
         topic_scores.append(scores)

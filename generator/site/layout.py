@@ -62,12 +62,22 @@ def _relative(target: str, folder: str) -> str:
     return posixpath.relpath(target, folder or ".")
 
 
+def _relative_path(path: str, start: str) -> str:
+    """`posixpath.relpath` for two paths from the site root ('a/b/' from 'a/c/' -> '../b'),
+    without resolving them against the working folder, which costs more than the rest."""
+    to = [part for part in path.split("/") if part not in ("", ".")]
+    base = [part for part in start.split("/") if part not in ("", ".")]
+    common = 0
+    while common < min(len(to), len(base)) and to[common] == base[common]:
+        common += 1
+    return "/".join([".."] * (len(base) - common) + to[common:]) or "."
+
+
 def relative_url(target: str, page: str) -> str:
     """A link from a page to another page's final URL, for raw HTML that MkDocs does not rewrite."""
     here = page_url(page)
     url = page_url(target) if target.endswith(".md") else target
-    base = here.rstrip("/") or "."
-    rel = posixpath.relpath(url or ".", base)
+    rel = _relative_path(url, here)
     if target.endswith(".md") and not rel.endswith("/") and rel != ".":
         rel += "/"
     return "./" if rel == "." else rel

@@ -12,6 +12,7 @@ import json
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from urllib.parse import quote, urlsplit
 
 from markupsafe import Markup
@@ -25,7 +26,7 @@ MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]#|!])")
 # Line starts Markdown would read as a list item; text is one line, so only its start counts.
 BULLET_START = re.compile(r"^( ?)([-+])")
 ORDERED_START = re.compile(r"^( ?\d+)\.")
-HTML_SPECIALS = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"}
+HTML_SPECIALS = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"})
 WHITESPACE = re.compile(r"\s+")
 # Python-Markdown uses \x02/\x03 as internal placeholders; no control character is text.
 CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
@@ -41,10 +42,10 @@ SENTENCE_LOOKAHEAD = 3
 """How many paragraphs ahead a sentence is looked for before it is left without a place."""
 
 
+@lru_cache(maxsize=100_000)
 def escape_markdown(text: str) -> str:
     """Inline-safe Markdown for arbitrary text: shows exactly the characters given, on one line."""
-    text = WHITESPACE.sub(" ", CONTROL_CHARS.sub("", str(text)))
-    text = "".join(HTML_SPECIALS.get(ch, ch) for ch in text)
+    text = WHITESPACE.sub(" ", CONTROL_CHARS.sub("", str(text))).translate(HTML_SPECIALS)
     text = MARKDOWN_SPECIALS.sub(r"\\\1", text)
     text = BULLET_START.sub(r"\1\\\2", text)
     return ORDERED_START.sub(r"\1\\.", text)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import posixpath
 
 from generator.site import layout
 from tests.site.factory import make_digest
@@ -54,3 +55,13 @@ def test_links_between_pages():
     assert layout.relative_url("articles/x.md", "topics/y.md") == "../../articles/x/"
     assert layout.relative_url("index.md", "articles/index.md") == "../"
     assert layout.relative_url("topics/index.md", "index.md") == "topics/"
+
+
+def test_relative_urls_agree_with_posixpath_between_any_two_pages():
+    pages = ["index.md", "about.md", "topics/index.md", "topics/a.md", "articles/a-b.md", "actors/x.md", "archive/2026-01-01/index.md"]
+    for target in pages + ["assets/chart.svg"]:
+        for page in pages:
+            here = layout.page_url(page)
+            url = layout.page_url(target) if target.endswith(".md") else target
+            expected = posixpath.relpath(url or ".", here.rstrip("/") or ".")
+            assert layout.relative_url(target, page).removesuffix("/") == expected, (target, page)
