@@ -2,9 +2,9 @@
 
 For each size N, the shared bench generator (`gen_corpus.py` beside the team's bench scripts)
 writes N articles; a cold build (empty cache) of the whole site runs as a subprocess while the
-peak memory of its process tree is sampled from /proc. With `--warm`, one article is added to
-the largest corpus and the site rebuilt with the cache of the cold run. The scaling exponent is
-the slope of log(time) over log(N). The side-by-side ratio against the naive pipeline comes
+peak memory of its process tree (proportional set sizes) is sampled from /proc. With `--warm`,
+one article is added to the largest corpus and the site rebuilt with the cache of the cold run.
+The scaling exponent is the slope of log(time) over log(N). The side-by-side ratio against the naive pipeline comes
 from the shared `side_by_side.sh` (`make bench`).
 """
 
@@ -36,25 +36,44 @@ class Run:
     site_mb: float
 
 
-def _tree_rss_kb(root: int) -> int:
-    """Resident memory of a process and all its descendants, from /proc."""
+def _memory_kb(pid: int) -> int:
+    """A process's proportional set size: its own pages, and its share of pages it shares with
+    others (worker processes forked from the build share the model and data). Resident size when
+    the kernel does not report it."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", encoding="utf-8") as rollup:
+            for line in rollup:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    try:
+        with open(f"/proc/{pid}/status", encoding="utf-8") as status:
+            for line in status:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+def _tree_memory_kb(root: int) -> int:
+    """Memory of a process and all its descendants, from /proc: the sum of their proportional
+    set sizes, which counts a page shared by several of them once."""
     children: dict[int, list[int]] = {}
-    rss: dict[int, int] = {}
     for entry in os.listdir("/proc"):
         if not entry.isdigit():
             continue
         try:
-            with open(f"/proc/{entry}/status", encoding="utf-8") as status:
-                fields = dict(line.split(":", 1) for line in status if ":" in line)
-        except OSError:
+            with open(f"/proc/{entry}/stat", encoding="utf-8") as stat:
+                parent = int(stat.read().rsplit(")", 1)[1].split()[1])
+        except (OSError, IndexError, ValueError):
             continue
-        pid = int(entry)
-        children.setdefault(int(fields.get("PPid", "0").strip() or 0), []).append(pid)
-        rss[pid] = int(fields.get("VmRSS", "0 kB").split()[0]) if "VmRSS" in fields else 0
+        children.setdefault(parent, []).append(int(entry))
     total, stack = 0, [root]
     while stack:
         pid = stack.pop()
-        total += rss.get(pid, 0)
+        total += _memory_kb(pid)
         stack.extend(children.get(pid, []))
     return total
 
@@ -71,7 +90,7 @@ def timed_build(corpus: Path, out: Path, cache: Path) -> Run:
     def sample() -> None:
         nonlocal peak
         while not stop.wait(SAMPLE_SECONDS):
-            peak = max(peak, _tree_rss_kb(process.pid))
+            peak = max(peak, _tree_memory_kb(process.pid))
 
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
