@@ -91,7 +91,7 @@ def _build_options(build: argparse.ArgumentParser) -> None:
     add("--workers", type=int, help="worker processes (default: every core)")
     add("--scheduler", help="address of a Dask scheduler (with --executor dask; default: a local cluster)")
     add("--cache", type=Path, help="analysis cache folder (default: $XDG_CACHE_HOME/news-digest)")
-    add("--no-cache", action="store_true", help="analyse every article again; neither read nor write the cache")
+    add("--no-cache", action="store_true", help="analyse every article and render every page again; neither read nor write the cache")
     add("--no-progress", action="store_true", help="no progress bar (log lines every 10%% instead)")
     add("--article-text", choices=("auto", "excerpt", "full"), help="publish the lead and a link (excerpt) or the whole text (default: auto)")
     add("--edition", help="date of this edition, YYYY-MM-DD (default: the newest article's date)")

@@ -47,13 +47,19 @@ def publish(pages: Mapping[str, str], digest_json: str, settings: Settings) -> N
             write_docs(pages, digest_json, docs, staged_docs)
             if site is not None:
                 staged_site = swap.stage(site)
-                build_site(config_file(settings), staged_docs, staged_site, _generated(digest_json), worker_count(settings))
+                previous = site if settings.io.use_cache and site.is_dir() else None
+                build_site(config_file(settings), staged_docs, staged_site, _generated(digest_json), worker_count(settings), previous)
                 if settings.io.search:
                     search.index(staged_site)
         except OSError as error:
             raise PublishError(f"could not write the new docs or site: {error}; nothing was changed") from error
         swap.commit()
     log.info("published %d pages into %s%s", len(pages), docs, f" and built {site}" if site else "")
+
+
+def _generated_page(path: str) -> bool:
+    """Whether a docs page is one the build writes and links only to pages of the same build."""
+    return PurePosixPath(path).parts[0] in GENERATED_ROOTS
 
 
 def _overlap(first: Path, second: Path) -> bool:
@@ -189,11 +195,13 @@ def _existing_nav(nav, docs: Path):
     return nav
 
 
-def build_site(mkdocs_file: Path, docs: Path, site: Path, generated: str | None = None, workers: int = 1) -> None:
+def build_site(mkdocs_file: Path, docs: Path, site: Path, generated: str | None = None, workers: int = 1,
+               previous: Path | None = None) -> None:
     """Build docs into site with MkDocs (strict), with the digest's theme overrides.
 
-    Pages are rendered by `workers` processes unless a plugin of the configuration's own needs
-    the stock, single-process build."""
+    Pages are rendered by `workers` processes, and generated pages whose Markdown has not changed
+    are taken from the `previous` site, unless a plugin of the configuration's own needs the
+    stock, single-process build."""
     import jinja2
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -221,7 +229,7 @@ def build_site(mkdocs_file: Path, docs: Path, site: Path, generated: str | None 
             config.plugins.on_startup(command="build", dirty=False)
             try:
                 if mkdocs_build.parallel_safe(config, own_plugins=(PLUGIN,)):
-                    mkdocs_build.build(config, workers)
+                    mkdocs_build.build(config, workers, previous, may_reuse=_generated_page)
                 else:
                     build(config)
             finally:

@@ -130,6 +130,7 @@ def main(args: argparse.Namespace) -> int:
             subprocess.run([sys.executable, str(generator), str(size), str(corpus)], check=True, stdout=subprocess.DEVNULL)
         cache = work / f"cache-{size}"
         shutil.rmtree(cache, ignore_errors=True)
+        shutil.rmtree(work / f"out-{size}", ignore_errors=True)  # cold: no site to take pages from either
         run = timed_build(corpus, work / f"out-{size}", cache)
         runs.append(run)
         print(f"cold {run.articles:>6} articles: {run.seconds:7.1f} s, peak {run.peak_mb:7.0f} MB, {run.pages} pages, site {run.site_mb:.0f} MB", flush=True)

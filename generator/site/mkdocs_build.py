@@ -8,19 +8,35 @@ a chunk of pages with MkDocs' own page functions and keep nothing. Each worker s
 count of warnings and the anchors its pages hold and link to, so that strict mode and the
 anchor check see the whole site, as in one process.
 
+Given the previous site, a page whose Markdown is the same as when that site was built is taken
+from it (hard-linked, else copied) instead of being rendered again, when everything else that
+shapes a page is unchanged too: the configuration, the theme and its overrides, the versions of
+MkDocs and its Markdown extensions, and this driver. The site keeps a manifest of what it was
+built from (`MANIFEST`: that fingerprint and a hash of every page's Markdown); a site without
+one, or with another fingerprint, is not used. The caller decides which pages may be reused:
+a hand-written page may link to any page, so it is always rendered again and checked.
+
 Plugins that gather pages across the build (MkDocs' search, a tags index) need every page in
 one process: with any plugin other than the digest's own, the stock build runs instead.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
 import multiprocessing
-from collections.abc import Collection, Iterator, Sequence
+import os
+import shutil
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from importlib import metadata
+from pathlib import Path
 
 import jinja2
+import material
+import mkdocs
 from mkdocs.commands import build as mkdocs_build
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, BuildError
@@ -29,10 +45,23 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import CountHandler, clean_directory
 
+from generator.site import hooks
+
+log = logging.getLogger(__name__)
+
 CHUNK_PAGES = 100
 """Pages per unit of work: small enough to balance the workers, large enough to be cheap to ship."""
 MIN_PARALLEL_PAGES = 2 * CHUNK_PAGES
 """Below this, forking costs more than it saves."""
+MANIFEST = ".news-digest-pages.json"
+"""In the site folder: the fingerprint of the build and the hash of every page's Markdown."""
+FINGERPRINT_PACKAGES = ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "jinja2")
+FINGERPRINT_SETTINGS = (
+    "site_name", "site_url", "site_description", "site_author", "copyright", "nav", "use_directory_urls",
+    "repo_url", "repo_name", "edit_uri", "extra_css", "extra_javascript", "markdown_extensions", "mdx_configs",
+    "extra", "hooks", "validation",
+)
+"""The settings that shape a page's HTML (the folders and the serving address do not)."""
 
 
 @dataclass
@@ -80,8 +109,72 @@ def _count(counter: CountHandler) -> int:
     return sum(count for _, count in counter.get_counts())
 
 
-def build(config: MkDocsConfig, workers: int) -> None:
-    """Build the site as `mkdocs build` does (strict mode included), with pages rendered by workers."""
+def _plain(value: object) -> object:
+    """A setting as JSON data, in an order that does not depend on hashing."""
+    if isinstance(value, (set, frozenset)):
+        return sorted(map(str, value))
+    if isinstance(value, Mapping):
+        return {str(key): item for key, item in value.items()}
+    return repr(value)
+
+
+def fingerprint(config: MkDocsConfig) -> str:
+    """A hash of everything besides a page's own Markdown that shapes its HTML."""
+    digest = hashlib.sha256()
+    theme = config.theme
+    described = {
+        "packages": {name: metadata.version(name) for name in FINGERPRINT_PACKAGES},
+        "settings": {key: config[key] for key in FINGERPRINT_SETTINGS},
+        "theme": {key: theme[key] for key in sorted(theme)} | {"name": theme.name},
+        "plugins": sorted(config.plugins),
+    }
+    digest.update(json.dumps(described, sort_keys=True, default=_plain).encode("utf-8"))
+    installed = {Path(material.__file__).parent.resolve(), Path(mkdocs.__file__).parent.resolve()}
+    for folder in theme.dirs:
+        if installed & {Path(folder).resolve(), *Path(folder).resolve().parents}:
+            continue  # the installed theme: its version is in the hash
+        for path in sorted(Path(folder).rglob("*")):
+            if path.is_file():
+                digest.update(str(path.relative_to(folder)).encode("utf-8") + b"\0" + path.read_bytes())
+    for module in (__file__, hooks.__file__):
+        digest.update(Path(module).read_bytes())
+    return digest.hexdigest()
+
+
+def _source_hash(file: File) -> str:
+    return hashlib.sha256(Path(file.abs_src_path).read_bytes()).hexdigest()[:16]
+
+
+def _reusable(previous: Path | None, print_: str, hashes: Mapping[str, str], pages: Sequence[File],
+              may_reuse: Callable[[str], bool]) -> dict[str, Path]:
+    """The pages whose output the previous site holds as it would be built now: src_uri -> output."""
+    if previous is None:
+        return {}
+    try:
+        manifest = json.loads((previous / MANIFEST).read_text("utf-8"))
+        built = manifest["pages"] if manifest["fingerprint"] == print_ else {}
+    except (OSError, ValueError, KeyError, TypeError):
+        return {}
+    reused = {}
+    for file in pages:
+        output = previous / file.dest_uri
+        if may_reuse(file.src_uri) and built.get(file.src_uri) == hashes[file.src_uri] and output.is_file():
+            reused[file.src_uri] = output
+    return reused
+
+
+def _take(output: Path, target: Path) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        os.link(output, target)
+    except OSError:
+        shutil.copy2(output, target)
+
+
+def build(config: MkDocsConfig, workers: int, previous: Path | None = None,
+          may_reuse: Callable[[str], bool] = lambda src_uri: False) -> None:
+    """Build the site as `mkdocs build` does (strict mode included), with pages rendered by workers
+    and, given the `previous` site, the unchanged pages that `may_reuse` allows taken from it."""
     global _job
     try:
         with _warnings_counted() as counter:
@@ -111,9 +204,18 @@ def build(config: MkDocsConfig, workers: int) -> None:
                 mkdocs_build._build_extra_template(template, files, config, nav)
         warnings = _count(counter)
 
+        print_ = fingerprint(config)
+        hashes = {file.src_uri: _source_hash(file) for file in pages}
+        reused = _reusable(previous, print_, hashes, pages, may_reuse)
+        for file in pages:
+            if file.src_uri in reused:
+                _take(reused[file.src_uri], Path(file.abs_dest_path))
+        rendered = [index for index, file in enumerate(pages) if file.src_uri not in reused]
+        log.info("pages: %d rendered, %d unchanged taken from the previous site", len(rendered), len(reused))
+
         _job = _Job(config, files, pages, nav, env)
-        chunks = [range(start, min(start + CHUNK_PAGES, len(pages))) for start in range(0, len(pages), CHUNK_PAGES)]
-        if workers > 1 and len(pages) >= MIN_PARALLEL_PAGES:
+        chunks = [rendered[start : start + CHUNK_PAGES] for start in range(0, len(rendered), CHUNK_PAGES)]
+        if workers > 1 and len(rendered) >= MIN_PARALLEL_PAGES:
             with multiprocessing.get_context("fork").Pool(workers) as pool:
                 results = pool.map(_build_chunk, chunks, chunksize=1)
         else:
@@ -134,6 +236,8 @@ def build(config: MkDocsConfig, workers: int) -> None:
         warnings += _count(counter)
         if config.strict and warnings:
             raise Abort(f"Aborted with {warnings} warnings in strict mode!")
+        manifest = {"fingerprint": print_, "pages": dict(sorted(hashes.items()))}
+        (Path(config.site_dir) / MANIFEST).write_text(json.dumps(manifest, indent=0), encoding="utf-8")
     except Exception as error:
         config.plugins.on_build_error(error=error)
         if isinstance(error, BuildError):
@@ -143,7 +247,7 @@ def build(config: MkDocsConfig, workers: int) -> None:
         _job = None
 
 
-def _build_chunk(indices: range) -> ChunkResult:
+def _build_chunk(indices: Sequence[int]) -> ChunkResult:
     """Read, render and write some pages; report their warnings and anchors, keep nothing."""
     assert _job is not None
     result = ChunkResult()

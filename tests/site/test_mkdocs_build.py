@@ -42,6 +42,7 @@ def test_the_pages_are_the_stock_builds_byte_for_byte(tmp_path):
     stock_build(config_for(tmp_path, docs, tmp_path / "stock"))
     mkdocs_build.build(config_for(tmp_path, docs, tmp_path / "parallel"), workers=2)
     built = tree(tmp_path / "parallel")
+    assert built.pop(mkdocs_build.MANIFEST)  # what the next build may take pages from
     assert built == tree(tmp_path / "stock")
     assert sum(name.startswith("pages/") for name in built) == PAGES
 
@@ -66,3 +67,41 @@ def test_a_plugin_that_gathers_pages_gets_the_stock_build(tmp_path):
     publish.build_site(tmp_path / "mkdocs.yml", docs, tmp_path / "site", workers=2)
     index = (tmp_path / "site" / "search" / "search_index.json").read_text()
     assert "Part 29" in index and "Part 0" in index
+
+
+def _same_file(a, b) -> bool:
+    return a.stat().st_ino == b.stat().st_ino
+
+
+def test_unchanged_pages_are_taken_from_the_previous_site_and_the_result_is_a_full_builds(tmp_path):
+    docs = write_docs(tmp_path / "docs")
+    mkdocs_build.build(config_for(tmp_path, docs, tmp_path / "first"), workers=2)
+    before = tree(tmp_path / "first")
+    (docs / "pages" / "p3.md").write_text("# Page 3\n\n## Part 3\n\nNew text, see [the next](p4.md#part-4).\n")
+    mkdocs_build.build(config_for(tmp_path, docs, tmp_path / "second"), workers=2, previous=tmp_path / "first",
+                       may_reuse=lambda src_uri: src_uri.startswith("pages/"))
+    stock_build(config_for(tmp_path, docs, tmp_path / "stock"))
+    second = tree(tmp_path / "second")
+    assert second.pop(mkdocs_build.MANIFEST)
+    assert second == tree(tmp_path / "stock")
+    assert tree(tmp_path / "first") == before  # the previous site is not written into
+    page = "pages/{}/index.html"
+    assert _same_file(tmp_path / "first" / page.format("p4"), tmp_path / "second" / page.format("p4"))
+    assert not _same_file(tmp_path / "first" / page.format("p3"), tmp_path / "second" / page.format("p3"))
+    assert not _same_file(tmp_path / "first" / "index.html", tmp_path / "second" / "index.html")  # not allowed
+
+
+@pytest.mark.parametrize("spoil", ["settings", "manifest"])
+def test_nothing_is_taken_from_a_site_built_otherwise_or_without_a_readable_manifest(tmp_path, spoil):
+    docs = write_docs(tmp_path / "docs")
+    mkdocs_build.build(config_for(tmp_path, docs, tmp_path / "first"), workers=2)
+    overrides = {}
+    if spoil == "settings":
+        overrides["copyright"] = "Another footer"
+    else:
+        (tmp_path / "first" / mkdocs_build.MANIFEST).write_text("{not json")
+    mkdocs_build.build(config_for(tmp_path, docs, tmp_path / "second", **overrides), workers=2,
+                       previous=tmp_path / "first", may_reuse=lambda src_uri: True)
+    assert not _same_file(tmp_path / "first" / "pages/p4/index.html", tmp_path / "second" / "pages/p4/index.html")
+    if spoil == "settings":
+        assert "Another footer" in (tmp_path / "second" / "pages/p4/index.html").read_text()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import gzip
 import json
 import re
@@ -115,6 +116,28 @@ def test_two_builds_are_byte_identical(tmp_path, monkeypatch):
     assert tree(first / "docs") == tree(second / "docs")
     assert tree(first / "site") == tree(second / "site")
     assert any(name.startswith("pagefind/") for name in tree(first / "site"))
+
+
+def test_a_rebuild_takes_unchanged_generated_pages_from_the_previous_site_unless_told_not_to(tmp_path):
+    settings = make_settings(tmp_path, site=tmp_path / "site", search=False, use_cache=True)
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "about.md").write_text("# About\n\nHand-written.\n")
+    build(make_digest(), settings)
+    first = tree(tmp_path / "site")
+
+    def inode(page: str) -> int:
+        return (tmp_path / "site" / page).stat().st_ino
+
+    article, about = inode(ARTICLE), inode("about/index.html")
+    build(make_digest(), settings)
+    assert tree(tmp_path / "site") == first
+    assert inode(ARTICLE) == article  # the same file, taken from the previous site
+    assert inode("about/index.html") != about  # a hand-written page may link anywhere: rendered again
+    build(make_digest(hostile="A calmer council notice"), settings)
+    assert "A calmer council notice" in (tmp_path / "site" / ARTICLE).read_text()
+    article = inode(ARTICLE)
+    build(make_digest(hostile="A calmer council notice"), dataclasses.replace(settings, io=dataclasses.replace(settings.io, use_cache=False)))
+    assert inode(ARTICLE) != article
 
 
 def test_hostile_text_is_text_in_the_built_html(built_site):
