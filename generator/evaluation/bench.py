@@ -4,8 +4,8 @@ For each size N, the shared bench generator (`gen_corpus.py` beside the team's b
 writes N articles; a cold build (empty cache) of the whole site runs as a subprocess while the
 peak memory of its process tree (proportional set sizes) is sampled from /proc. With `--warm`,
 one article is added to the largest corpus and the site rebuilt with the cache of the cold run.
-The scaling exponent is the slope of log(time) over log(N). The side-by-side ratio against the naive pipeline comes
-from the shared `side_by_side.sh` (`make bench`).
+The scaling exponent is the slope of log(time) over log(N). The side-by-side ratio against the
+naive pipeline comes from the shared `side_by_side.sh` (`make bench`).
 """
 
 from __future__ import annotations
@@ -24,7 +24,9 @@ from pathlib import Path
 
 BENCH_ENV = "NEWS_DIGEST_BENCH"
 DEFAULT_BENCH = Path("../shared/bench")
-SAMPLE_SECONDS = 0.2
+SAMPLE_SECONDS = 1.0
+"""Reading a process's proportional set size walks its page tables (10-20 ms for a large one):
+sampled more often, the measurement itself would take a share of the cores it measures."""
 
 
 @dataclass(frozen=True)

@@ -2,11 +2,11 @@
 
 `mkdocs build` reads and renders every page before it writes any, in one process, so its time
 and memory grow with the whole site. The pages of a digest do not depend on each other once the
-file list and the navigation are known: this driver runs MkDocs' own steps in MkDocs' order (files,
-navigation and the pages it lists, static files, theme templates), then forks workers that each read, render and write
-a chunk of pages with MkDocs' own page functions and keep nothing. Each worker sends back its
-count of warnings and the anchors its pages hold and link to, so that strict mode and the
-anchor check see the whole site, as in one process.
+file list and the navigation are known: this driver runs MkDocs' own steps in MkDocs' order
+(files, navigation and the pages it lists, static files, theme templates), then forks workers
+that each read, render and write a chunk of pages with MkDocs' own page functions and keep
+nothing. Each worker sends back its count of warnings and the anchors its pages hold and link
+to, so that strict mode and the anchor check see the whole site, as in one process.
 
 Given the previous site, a page whose Markdown is the same as when that site was built is taken
 from it (hard-linked, else copied) instead of being rendered again, when everything else that
@@ -61,7 +61,7 @@ FINGERPRINT_SETTINGS = (
     "repo_url", "repo_name", "edit_uri", "extra_css", "extra_javascript", "markdown_extensions", "mdx_configs",
     "extra", "hooks", "validation",
 )
-"""The settings that shape a page's HTML (the folders and the serving address do not)."""
+"""The settings that shape a page's HTML (not the folders, not the preview server's address)."""
 
 
 @dataclass
