@@ -28,6 +28,7 @@ import logging
 import multiprocessing
 import os
 import shutil
+import signal
 from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -216,8 +217,10 @@ def build(config: MkDocsConfig, workers: int, previous: Path | None = None,
         _job = _Job(config, files, pages, nav, env)
         chunks = [rendered[start : start + CHUNK_PAGES] for start in range(0, len(rendered), CHUNK_PAGES)]
         if workers > 1 and len(rendered) >= MIN_PARALLEL_PAGES:
-            with multiprocessing.get_context("fork").Pool(workers) as pool:
+            with multiprocessing.get_context("fork").Pool(workers, initializer=_worker_signals) as pool:
                 results = pool.map(_build_chunk, chunks, chunksize=1)
+                pool.close()
+                pool.join()
         else:
             results = [_build_chunk(chunk) for chunk in chunks]
         _job = None
@@ -245,6 +248,13 @@ def build(config: MkDocsConfig, workers: int, previous: Path | None = None,
         raise
     finally:
         _job = None
+
+
+def _worker_signals() -> None:
+    """Ctrl-C is the parent's to handle (it stops the pool); SIGTERM, from the parent stopping the
+    pool, ends a worker quietly instead of running the publication's clean-up it inherited."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
 def _build_chunk(indices: Sequence[int]) -> ChunkResult:

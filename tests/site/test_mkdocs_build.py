@@ -8,7 +8,7 @@ from mkdocs.config import load_config
 
 from generator import publish
 from generator.errors import PublishError
-from generator.site import mkdocs_build
+from generator.site import atomic, mkdocs_build
 from tests.site.conftest import tree
 
 PAGES = 30
@@ -105,3 +105,24 @@ def test_nothing_is_taken_from_a_site_built_otherwise_or_without_a_readable_mani
     assert not _same_file(tmp_path / "first" / "pages/p4/index.html", tmp_path / "second" / "pages/p4/index.html")
     if spoil == "settings":
         assert "Another footer" in (tmp_path / "second" / "pages/p4/index.html").read_text()
+
+
+def test_workers_stop_quietly_inside_a_publication_that_handles_sigterm(tmp_path, capfd):
+    docs = write_docs(tmp_path / "docs")
+    with atomic.terminable():
+        mkdocs_build.build(config_for(tmp_path, docs, tmp_path / "site"), workers=2)
+    assert "Traceback" not in capfd.readouterr().err
+
+
+def test_a_page_that_fails_in_a_worker_fails_the_build(tmp_path, monkeypatch):
+    docs = write_docs(tmp_path / "docs")
+    render = mkdocs_build.mkdocs_build._build_page
+
+    def failing(page, *args, **kwargs):
+        if page.file.src_uri == "pages/p17.md":
+            raise ValueError("the theme broke on p17")
+        return render(page, *args, **kwargs)
+
+    monkeypatch.setattr(mkdocs_build.mkdocs_build, "_build_page", failing)
+    with pytest.raises(ValueError, match="p17"):
+        mkdocs_build.build(config_for(tmp_path, docs, tmp_path / "site"), workers=2)
