@@ -14,10 +14,8 @@ import logging
 import os
 import time
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-
-from tqdm import tqdm
 
 from generator import actors as actor_stage
 from generator import clean, nlp, slugs
@@ -30,6 +28,7 @@ from generator.executors import Executor
 from generator.executors import create as create_executor
 from generator.keyphrases import rank
 from generator.model import Analysis, Article, ArticleDigest, Digest, InputRecord, Problem, Source
+from generator.progress import progress
 from generator.readers import FALLBACK, ReadResult, read_folder
 from generator.settings import Settings, cache_dir, worker_count
 from generator.topics import build as topic_builder
@@ -50,25 +49,6 @@ def timed(stage: str) -> Iterator[None]:
     started = time.perf_counter()
     yield
     log.info("%-10s %6.2f s", stage, time.perf_counter() - started)
-
-
-@contextmanager
-def progress(total: int, stage: str, bar: bool) -> Iterator[Callable[[int], None]]:
-    """A bar on a terminal; elsewhere (CI logs, files) a log line every 10%."""
-    if bar:
-        with tqdm(total=total, desc=stage, unit="article", leave=False) as meter:
-            yield meter.update
-        return
-    done, next_report = 0, 0.1
-
-    def advance(count: int) -> None:
-        nonlocal done, next_report
-        done += count
-        if total >= 100 and done / total >= next_report:
-            log.info("%s: %d/%d articles", stage, done, total)
-            next_report = int(done / total * 10 + 1) / 10
-
-    yield advance
 
 
 def clean_batch(sources: Sequence[Source], settings: Settings, casing: CasingTable | None) -> list[tuple[tuple[Article, ...], Problem | None]]:

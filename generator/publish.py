@@ -8,6 +8,7 @@ Ctrl-C or SIGTERM at any moment leaves the previous docs and site exactly as the
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 import os
@@ -16,11 +17,16 @@ from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING
 
 from generator.errors import PublishError
+from generator.progress import progress
 from generator.settings import Settings, worker_count
 from generator.site import atomic, search
 from generator.site.layout import ABOUT, DIGEST_JSON, GENERATED_ROOTS
+
+if TYPE_CHECKING:
+    from generator.site.mkdocs_build import Progress
 
 log = logging.getLogger(__name__)
 
@@ -48,7 +54,8 @@ def publish(pages: Mapping[str, str], digest_json: str, settings: Settings) -> N
             if site is not None:
                 staged_site = swap.stage(site)
                 previous = site if settings.io.use_cache and site.is_dir() else None
-                build_site(config_file(settings), staged_docs, staged_site, _generated(digest_json), worker_count(settings), previous)
+                build_site(config_file(settings), staged_docs, staged_site, _generated(digest_json), worker_count(settings), previous,
+                           progress=functools.partial(progress, stage="render pages", bar=settings.io.progress, unit="page"))
                 if settings.io.search:
                     search.index(staged_site)
         except OSError as error:
@@ -196,7 +203,7 @@ def _existing_nav(nav, docs: Path):
 
 
 def build_site(mkdocs_file: Path, docs: Path, site: Path, generated: str | None = None, workers: int = 1,
-               previous: Path | None = None) -> None:
+               previous: Path | None = None, progress: Progress | None = None) -> None:
     """Build docs into site with MkDocs (strict), with the digest's theme overrides.
 
     Pages are rendered by `workers` processes, and generated pages whose Markdown has not changed
@@ -229,7 +236,7 @@ def build_site(mkdocs_file: Path, docs: Path, site: Path, generated: str | None 
             config.plugins.on_startup(command="build", dirty=False)
             try:
                 if mkdocs_build.parallel_safe(config, own_plugins=(PLUGIN,)):
-                    mkdocs_build.build(config, workers, previous, may_reuse=_generated_page)
+                    mkdocs_build.build(config, workers, previous, may_reuse=_generated_page, progress=progress)
                 else:
                     build(config)
             finally:

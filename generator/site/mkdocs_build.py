@@ -30,7 +30,7 @@ import os
 import shutil
 import signal
 from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
@@ -86,6 +86,15 @@ class ChunkResult:
 
 
 _job: _Job | None = None
+
+
+Progress = Callable[[int], AbstractContextManager[Callable[[int], None]]]
+"""Given the number of pages to render, a context that takes the count of each batch done."""
+
+
+@contextmanager
+def _no_progress(total: int) -> Iterator[Callable[[int], None]]:  # noqa: ARG001 - a Progress
+    yield lambda done: None
 
 
 def parallel_safe(config: MkDocsConfig, own_plugins: Collection[str]) -> bool:
@@ -173,9 +182,10 @@ def _take(output: Path, target: Path) -> None:
 
 
 def build(config: MkDocsConfig, workers: int, previous: Path | None = None,
-          may_reuse: Callable[[str], bool] = lambda src_uri: False) -> None:
+          may_reuse: Callable[[str], bool] = lambda src_uri: False, progress: Progress | None = None) -> None:
     """Build the site as `mkdocs build` does (strict mode included), with pages rendered by workers
-    and, given the `previous` site, the unchanged pages that `may_reuse` allows taken from it."""
+    and, given the `previous` site, the unchanged pages that `may_reuse` allows taken from it.
+    `progress(total)` is entered around the rendering and told of every chunk of pages done."""
     global _job
     try:
         with _warnings_counted() as counter:
@@ -216,13 +226,19 @@ def build(config: MkDocsConfig, workers: int, previous: Path | None = None,
 
         _job = _Job(config, files, pages, nav, env)
         chunks = [rendered[start : start + CHUNK_PAGES] for start in range(0, len(rendered), CHUNK_PAGES)]
-        if workers > 1 and len(rendered) >= MIN_PARALLEL_PAGES:
-            with multiprocessing.get_context("fork").Pool(workers, initializer=_worker_signals) as pool:
-                results = pool.map(_build_chunk, chunks, chunksize=1)
-                pool.close()
-                pool.join()
-        else:
-            results = [_build_chunk(chunk) for chunk in chunks]
+        results = []
+        with (progress or _no_progress)(len(rendered)) as advance:
+            if workers > 1 and len(rendered) >= MIN_PARALLEL_PAGES:
+                with multiprocessing.get_context("fork").Pool(workers, initializer=_worker_signals) as pool:
+                    for chunk, result in zip(chunks, pool.imap(_build_chunk, chunks)):
+                        results.append(result)
+                        advance(len(chunk))
+                    pool.close()
+                    pool.join()
+            else:
+                for chunk in chunks:
+                    results.append(_build_chunk(chunk))
+                    advance(len(chunk))
         _job = None
         warnings += sum(result.warnings for result in results)
 

@@ -35,6 +35,7 @@ def executable() -> Path:
 def index(site: Path) -> None:
     """Write the Pagefind index and UI into site/pagefind; raise PublishError on failure."""
     command = [str(executable()), "--site", str(site), "--output-subdir", BUNDLE, "--force-language", LANGUAGE, "--quiet"]
+    log.info("indexing the site for search with Pagefind")
     try:
         result = subprocess.run(command, capture_output=True, text=True, timeout=600, check=False)
     except (OSError, subprocess.TimeoutExpired) as error:
@@ -44,4 +45,4 @@ def index(site: Path) -> None:
             f"Pagefind failed ({result.returncode}): {(result.stderr or result.stdout).strip()[-800:]}",
             hint="build with --no-search to skip the index",
         )
-    log.info("indexed the site for search with Pagefind")
+    log.info("indexed the site for search")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from contextlib import contextmanager
+
 import pytest
 from mkdocs.commands.build import build as stock_build
 from mkdocs.config import load_config
@@ -126,3 +128,20 @@ def test_a_page_that_fails_in_a_worker_fails_the_build(tmp_path, monkeypatch):
     monkeypatch.setattr(mkdocs_build.mkdocs_build, "_build_page", failing)
     with pytest.raises(ValueError, match="p17"):
         mkdocs_build.build(config_for(tmp_path, docs, tmp_path / "site"), workers=2)
+
+
+def test_progress_counts_the_pages_rendered_and_not_those_taken(tmp_path):
+    reports = []
+
+    @contextmanager
+    def progress(total):
+        done = []
+        yield done.append
+        reports.append((total, sum(done)))
+
+    docs = write_docs(tmp_path / "docs")
+    mkdocs_build.build(config_for(tmp_path, docs, tmp_path / "first"), workers=2, progress=progress)
+    (docs / "pages" / "p3.md").write_text("# Page 3\n\nChanged.\n")
+    mkdocs_build.build(config_for(tmp_path, docs, tmp_path / "second"), workers=2, previous=tmp_path / "first",
+                       may_reuse=lambda src_uri: src_uri.startswith("pages/"), progress=progress)
+    assert reports == [(PAGES + 1, PAGES + 1), (2, 2)]  # then only the changed page and the home page
