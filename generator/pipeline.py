@@ -70,15 +70,17 @@ def clean_all(read: ReadResult, settings: Settings, executor: Executor) -> tuple
     batches = [read.sources[i : i + CLEAN_BATCH] for i in range(0, len(read.sources), CLEAN_BATCH)]
     articles: list[Article] = []
     problems: list[Problem] = []
-    for results in executor.map(functools.partial(clean_batch, settings=settings, casing=casing), batches):
-        for stories, problem in results:
-            articles.extend(stories)
-            if problem is None:
-                continue
-            if settings.io.strict_input:
-                raise InputError(f"{problem.path}: {problem.reason}", hint="remove the file or drop --strict-input")
-            log.warning("skipped %s: %s", problem.path, problem.reason)
-            problems.append(problem)
+    with progress(len(read.sources), "clean", bar=settings.io.progress, unit="source") as advance:
+        for results in executor.map(functools.partial(clean_batch, settings=settings, casing=casing), batches):
+            advance(len(results))
+            for stories, problem in results:
+                articles.extend(stories)
+                if problem is None:
+                    continue
+                if settings.io.strict_input:
+                    raise InputError(f"{problem.path}: {problem.reason}", hint="remove the file or drop --strict-input")
+                log.warning("skipped %s: %s", problem.path, problem.reason)
+                problems.append(problem)
     return articles, problems
 
 
