@@ -1,14 +1,17 @@
-"""A cache of per-article analyses, so that a rebuild parses only new or changed articles.
+"""Caches of the per-article work, so that a rebuild cleans and parses only new or changed inputs.
 
-An entry is keyed by a hash of everything that decides an article's analysis: its id and text,
-the settings that affect the analysis, and the model and repair-rule version. Entries are JSON
-(data, never code), written atomically; an entry that cannot be read back into a valid
-Analysis is ignored and rebuilt, never trusted. Output is the same with and without the cache.
+Two kinds of entry share one folder: the articles cleaned out of a source (`CleanCache`), and
+an article's analysis (`AnalysisCache`). An entry is keyed by a hash of everything that decides
+it: the source or the article's id and text, the settings that affect the step, and the version
+of the step's code (and of the model, for analyses). Entries are JSON (data, never code),
+written atomically; an entry that cannot be read back into valid data is ignored and rebuilt,
+never trusted. Output is the same with and without the cache.
 """
 
 from __future__ import annotations
 
 import ast
+import dataclasses
 import hashlib
 import importlib.util
 import json
@@ -17,15 +20,18 @@ import os
 import tempfile
 from functools import lru_cache
 from pathlib import Path
+from typing import get_args
 
 from generator import resources
-from generator.model import Analysis, Keyphrase, Mention, Quote, Sentence
+from generator.model import Analysis, Article, Furniture, Keyphrase, LineKind, Mention, Problem, Quote, Sentence, Source
 
 log = logging.getLogger(__name__)
 
 FORMAT = 2
 ANALYSIS_ENTRY = "generator.analyse"
 """The module that analyses an article; it and every generator module it imports decide an entry."""
+CLEAN_ENTRY = "generator.clean"
+"""The package that cleans a source into articles (with everything it imports)."""
 
 
 def _imported_modules(name: str) -> set[str]:
@@ -49,10 +55,10 @@ def _is_module(name: str) -> bool:
         return False
 
 
-def analysis_modules() -> tuple[str, ...]:
-    """Every module an article's analysis runs: the entry module and what it imports, transitively."""
+def code_modules(entry: str) -> tuple[str, ...]:
+    """Every module a step runs: its entry module and what it imports, transitively."""
     seen: set[str] = set()
-    todo = [ANALYSIS_ENTRY]
+    todo = [entry]
     while todo:
         name = todo.pop()
         if name not in seen:
@@ -61,11 +67,11 @@ def analysis_modules() -> tuple[str, ...]:
     return tuple(sorted(seen))
 
 
-@lru_cache(maxsize=1)
-def analysis_code_version() -> str:
-    """A hash of the source of the analysis code and of the word lists it reads."""
+@lru_cache(maxsize=None)
+def code_version(entry: str) -> str:
+    """A hash of the source of a step's code and of the word lists it reads."""
     digest = hashlib.sha256()
-    for name in analysis_modules():
+    for name in code_modules(entry):
         digest.update(Path(importlib.util.find_spec(name).origin).read_bytes())
     for path in sorted(Path(resources.__file__).parent.rglob("*")):
         if path.is_file() and path.suffix in (".txt", ".json"):
@@ -73,16 +79,20 @@ def analysis_code_version() -> str:
     return digest.hexdigest()[:16]
 
 
-class AnalysisCache:
-    """Analyses on disk under folder, one JSON file per article version."""
+_unwritable: set[Path] = set()
+"""Cache folders this process failed to write to (and has said so)."""
+
+
+class _Store:
+    """JSON entries on disk under folder, one file per key, written atomically."""
 
     def __init__(self, folder: Path, version: str):
         self.folder = folder
         self.version = f"{FORMAT}:{version}"
 
-    def key(self, article_id: str, text: str) -> str:
+    def _key(self, *parts: str) -> str:
         digest = hashlib.sha256()
-        for part in (self.version, article_id, text):
+        for part in (self.version, *parts):
             digest.update(part.encode("utf-8"))
             digest.update(b"\0")
         return digest.hexdigest()
@@ -90,34 +100,67 @@ class AnalysisCache:
     def _path(self, key: str) -> Path:
         return self.folder / key[:2] / f"{key}.json"
 
-    def get(self, article_id: str, text: str) -> Analysis | None:
-        """The cached analysis, or None when missing, unreadable or not for this article."""
-        path = self._path(self.key(article_id, text))
+    def _read(self, key: str, decoder):
+        """The decoded entry, or None when missing or unreadable (a corrupt entry is reported)."""
+        path = self._path(key)
         try:
-            analysis = decode(json.loads(path.read_text("utf-8")))
+            return decoder(json.loads(path.read_text("utf-8")))
         except FileNotFoundError:
             return None
         except (OSError, ValueError, TypeError, KeyError) as error:
             log.warning("ignoring a corrupt cache entry %s (%s)", path, error)
             return None
-        return analysis if analysis.article_id == article_id else None
 
-    def put(self, text: str, analysis: Analysis) -> None:
-        """Store an analysis (failed analyses are not stored: they are retried next time)."""
-        if analysis.error is not None:
-            return
-        path = self._path(self.key(analysis.article_id, text))
+    def _write(self, key: str, data: object) -> None:
+        path = self._path(key)
         temporary = None
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
             with os.fdopen(handle, "w", encoding="utf-8") as out:
-                json.dump(encode(analysis), out, ensure_ascii=False, separators=(",", ":"))
+                json.dump(data, out, ensure_ascii=False, separators=(",", ":"))
             os.replace(temporary, path)
         except OSError as error:
-            log.warning("cannot write the analysis cache in %s: %s", self.folder, error)
+            if self.folder not in _unwritable:  # once per folder and process, not once per entry
+                _unwritable.add(self.folder)
+                log.warning("cannot write the cache in %s: %s", self.folder, error)
             if temporary is not None:
                 Path(temporary).unlink(missing_ok=True)
+
+
+class CleanCache(_Store):
+    """The articles cleaned out of each source (or why it has none)."""
+
+    def key(self, source: Source) -> str:
+        meta = json.dumps(dataclasses.asdict(source.meta), sort_keys=True)
+        return self._key(source.path, str(source.item), meta, source.encoding, source.decode_note or "", source.text)
+
+    def get(self, source: Source) -> tuple[tuple[Article, ...], Problem | None] | None:
+        """The cleaned source, or None when missing or unreadable."""
+        return self._read(self.key(source), decode_cleaned)
+
+    def put(self, source: Source, articles: tuple[Article, ...], problem: Problem | None) -> None:
+        self._write(self.key(source), {
+            "articles": [dataclasses.asdict(article) for article in articles],
+            "problem": dataclasses.asdict(problem) if problem else None,
+        })
+
+
+class AnalysisCache(_Store):
+    """Analyses, one entry per article version."""
+
+    def key(self, article_id: str, text: str) -> str:
+        return self._key(article_id, text)
+
+    def get(self, article_id: str, text: str) -> Analysis | None:
+        """The cached analysis, or None when missing, unreadable or not for this article."""
+        analysis = self._read(self.key(article_id, text), decode)
+        return analysis if analysis is not None and analysis.article_id == article_id else None
+
+    def put(self, text: str, analysis: Analysis) -> None:
+        """Store an analysis (failed analyses are not stored: they are retried next time)."""
+        if analysis.error is None:
+            self._write(self.key(analysis.article_id, text), encode(analysis))
 
 
 def encode(analysis: Analysis) -> dict:
@@ -167,3 +210,33 @@ def _zone(value: object) -> str:
 
 def _optional(value: object) -> str | None:
     return None if value is None else str(value)
+
+
+def decode_cleaned(data: dict) -> tuple[tuple[Article, ...], Problem | None]:
+    """A cleaned source from plain JSON data; raises ValueError, TypeError or KeyError when malformed."""
+    problem = data["problem"]
+    articles = tuple(_article(entry) for entry in data["articles"])
+    if problem is not None:
+        return articles, Problem(str(problem["path"]), str(problem["reason"]), str(problem["kind"]))
+    return articles, None
+
+
+def _article(data: dict) -> Article:
+    paragraphs = tuple(map(str, data["paragraphs"]))
+    if not paragraphs:
+        raise ValueError("an article without paragraphs")
+    return Article(
+        id=str(data["id"]), source=str(data["source"]), part=int(data["part"]), start=int(data["start"]),
+        end=int(data["end"]), title=_optional(data["title"]), date=_optional(data["date"]),
+        date_basis=_optional(data["date_basis"]), standfirst=tuple(map(str, data["standfirst"])),
+        paragraphs=paragraphs, item=int(data["item"]), dateline=_optional(data["dateline"]),
+        outlet=_optional(data["outlet"]), author=_optional(data["author"]), url=_optional(data["url"]),
+        furniture=tuple(Furniture(_line_kind(f["kind"]), str(f["text"]), str(f["rule"])) for f in data["furniture"]),
+        also_in=tuple(map(str, data["also_in"])), headline_only=bool(data["headline_only"]),
+    )
+
+
+def _line_kind(value: object) -> str:
+    if value not in get_args(LineKind):
+        raise ValueError(f"bad line kind {value!r}")
+    return str(value)

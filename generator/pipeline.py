@@ -20,7 +20,7 @@ from contextlib import contextmanager
 from generator import actors as actor_stage
 from generator import clean, nlp, slugs
 from generator.analyse import analyse_batch, analysed_text
-from generator.cache import AnalysisCache, analysis_code_version
+from generator.cache import ANALYSIS_ENTRY, CLEAN_ENTRY, AnalysisCache, CleanCache, code_version
 from generator.clean import dedupe
 from generator.clean.casing import CasingTable, is_lower_case
 from generator.errors import InputError, ReadError
@@ -51,14 +51,24 @@ def timed(stage: str) -> Iterator[None]:
     log.info("%-10s %6.2f s", stage, time.perf_counter() - started)
 
 
-def clean_batch(sources: Sequence[Source], settings: Settings, casing: CasingTable | None) -> list[tuple[tuple[Article, ...], Problem | None]]:
-    """Clean a batch of sources in this process: each source's articles, or why it has none."""
+def clean_batch(
+    sources: Sequence[Source], settings: Settings, casing: CasingTable | None, cache: CleanCache | None = None
+) -> list[tuple[tuple[Article, ...], Problem | None]]:
+    """Clean a batch of sources in this process (or take them from the cache): each source's
+    articles, or why it has none."""
     results: list[tuple[tuple[Article, ...], Problem | None]] = []
     for source in sources:
+        cached = cache.get(source) if cache else None
+        if cached is not None:
+            results.append(cached)
+            continue
         try:
-            results.append((clean.clean(source, settings.clean, casing, settings.io.explain, settings.io.language), None))
+            result = (clean.clean(source, settings.clean, casing, settings.io.explain, settings.io.language), None)
         except ReadError as error:
-            results.append(((), Problem(source.name, error.reason, error.kind)))
+            result = ((), Problem(source.name, error.reason, error.kind))
+        if cache:
+            cache.put(source, *result)
+        results.append(result)
     return results
 
 
@@ -67,11 +77,15 @@ def clean_all(read: ReadResult, settings: Settings, executor: Executor) -> tuple
     lower_case = [is_lower_case(source.text) for source in read.sources]
     # Only a build that holds a lower-case text needs the casing the other texts show.
     casing = CasingTable.from_texts(s.text for s, low in zip(read.sources, lower_case) if not low) if any(lower_case) else None
+    # A text's cleaning depends on the others only through the casing table; --explain logs
+    # every pass, so it cleans again.
+    cacheable = settings.io.use_cache and casing is None and not settings.io.explain
+    cache = CleanCache(cache_dir(settings), f"{code_version(CLEAN_ENTRY)}|{settings.clean_key()}") if cacheable else None
     batches = [read.sources[i : i + CLEAN_BATCH] for i in range(0, len(read.sources), CLEAN_BATCH)]
     articles: list[Article] = []
     problems: list[Problem] = []
     with progress(len(read.sources), "clean", bar=settings.io.progress, unit="source") as advance:
-        for results in executor.map(functools.partial(clean_batch, settings=settings, casing=casing), batches):
+        for results in executor.map(functools.partial(clean_batch, settings=settings, casing=casing, cache=cache), batches):
             advance(len(results))
             for stories, problem in results:
                 articles.extend(stories)
@@ -106,7 +120,7 @@ def with_unique_ids(articles: Sequence[Article]) -> list[Article]:
 
 def analyse_all(articles: Sequence[Article], settings: Settings, executor: Executor) -> list[Analysis]:
     """The analysis of every article, from the cache where it has one, in article order."""
-    version = f"{nlp.model_version(settings.io.language)}|{analysis_code_version()}|{settings.analysis_key()}"
+    version = f"{nlp.model_version(settings.io.language)}|{code_version(ANALYSIS_ENTRY)}|{settings.analysis_key()}"
     cache = AnalysisCache(cache_dir(settings), version) if settings.io.use_cache else None
     texts = [analysed_text(article, settings.clean.max_analysed_chars)[0] for article in articles]
     for article in articles:

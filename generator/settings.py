@@ -143,6 +143,10 @@ class Settings:
     keyphrases: KeyphraseSettings = field(default_factory=KeyphraseSettings)
     topics: TopicSettings = field(default_factory=TopicSettings)
 
+    def clean_key(self) -> str:
+        """The settings that change how a source is cleaned, as text (part of the cache key)."""
+        return repr((self.clean, self.io.language))
+
     def analysis_key(self) -> str:
         """The settings that change a single article's analysis, as text (part of the cache key)."""
         return repr((self.clean.max_analysed_chars, self.keyphrases, self.io.language))

@@ -8,8 +8,8 @@ import json
 import pytest
 
 from generator import cache as cache_module
-from generator.cache import AnalysisCache, decode, encode
-from generator.model import Analysis
+from generator.cache import AnalysisCache, CleanCache, decode, encode
+from generator.model import Analysis, Problem
 
 TEXT = (
     "Prime Minister Pham Minh Chinh inspected the flooded dykes of Hanoi on Sunday. "
@@ -100,7 +100,8 @@ def test_an_unwritable_folder_is_a_warning_not_a_failure(tmp_path, real_analysis
     blocker.write_text("not a folder")
     cache = AnalysisCache(blocker, "model-1")
     cache.put(TEXT, real_analysis)
-    assert "cannot write the analysis cache" in caplog.text
+    cache.put(TEXT + " Again.", dataclasses.replace(real_analysis, terms=(("dyke", 2),)))
+    assert caplog.text.count("cannot write the cache") == 1  # said once, not once per entry
     assert cache.get("hanoi-dykes", TEXT) is None
 
 
@@ -114,8 +115,64 @@ def test_entries_are_written_whole(tmp_path, real_analysis):
 
 
 def test_the_code_version_covers_every_module_the_analysis_imports():
-    modules = cache_module.analysis_modules()
+    modules = cache_module.code_modules(cache_module.ANALYSIS_ENTRY)
     for name in ("generator.analyse", "generator.nlp.repairs", "generator.keyphrases.candidates",
                  "generator.actors.places", "generator.clean.dates", "generator.resources"):
         assert name in modules
     assert "generator.render" not in modules and "generator.topics.cluster" not in modules
+
+
+def test_the_clean_code_version_covers_the_cleaning_passes_and_not_the_analysis():
+    modules = cache_module.code_modules(cache_module.CLEAN_ENTRY)
+    for name in ("generator.clean", "generator.clean.furniture", "generator.clean.split", "generator.clean.dates"):
+        assert name in modules
+    assert "generator.analyse" not in modules and "generator.nlp.repairs" not in modules
+    assert cache_module.code_version(cache_module.CLEAN_ENTRY) != cache_module.code_version(cache_module.ANALYSIS_ENTRY)
+
+
+PAGE = """Home | World | Business | Sport
+
+Port strike enters second week
+
+By Ana Lima
+
+VALDORA, March 14 - Dockworkers at the Port of Valdora stayed off the job for a seventh day on Friday.
+
+The union said talks with Meridian Terminals would resume on Monday.
+
+Share this article
+"""
+
+
+def test_a_cleaned_source_round_trips_with_its_furniture(tmp_path):
+    from generator import clean
+    from generator.model import Source
+    from generator.settings import Settings
+
+    source = Source("strike.txt", PAGE)
+    articles = clean.clean(source, Settings().clean, None, None, "en")
+    assert articles and articles[0].furniture
+    cache = CleanCache(tmp_path, "clean-1")
+    cache.put(source, articles, None)
+    assert cache.get(source) == (articles, None)
+    assert cache.get(dataclasses.replace(source, text=PAGE + "\nMore.")) is None
+    assert CleanCache(tmp_path, "clean-2").get(source) is None
+    problem = Problem("empty.txt", "holds no news", "furniture")
+    cache.put(Source("empty.txt", "Home | News"), (), problem)
+    assert cache.get(Source("empty.txt", "Home | News")) == ((), problem)
+
+
+@pytest.mark.parametrize(
+    "content",
+    ["{", '{"articles": [], "problem": {"path": "x"}}', '{"articles": [{"id": "x"}], "problem": null}'],
+)
+def test_a_corrupt_cleaned_entry_is_ignored(tmp_path, content, caplog):
+    from generator.model import Source
+
+    source = Source("strike.txt", PAGE)
+    cache = CleanCache(tmp_path, "clean-1")
+    path = tmp_path / cache.key(source)[:2] / f"{cache.key(source)}.json"
+    path.parent.mkdir(parents=True)
+    path.write_text(content)
+    assert cache.get(source) is None
+    assert "corrupt cache entry" in caplog.text

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from generator import pipeline
@@ -122,3 +124,30 @@ def test_unique_ids_and_part_numbers():
     articles = [base, dataclasses.replace(base, source="b.txt"), dataclasses.replace(base, id="floods", source="a.txt")]
     numbered = pipeline.with_unique_ids(pipeline.numbered(articles))
     assert [(a.id, a.source, a.part) for a in numbered] == [("floods", "a.txt", 1), ("floods-2", "b.txt", 1), ("floods-3", "a.txt", 2)]
+
+
+def test_a_rebuild_takes_cleaning_and_analysis_from_the_cache_and_gives_the_same_digest(news_folder, news_digest, tmp_path, monkeypatch):
+    from generator import clean, contract
+    from generator import analyse as analyse_module
+    from tests.conftest import make_settings
+
+    settings = make_settings(news_folder, tmp_path / "docs", use_cache=True, cache=tmp_path / "cache")
+    expected = contract.dumps(contract.to_contract(news_digest))
+    assert contract.dumps(contract.to_contract(pipeline.build_digest(settings))) == expected
+
+    def never(*args, **kwargs):
+        raise AssertionError("cleaned or analysed again")
+
+    monkeypatch.setattr(clean, "clean", never)
+    monkeypatch.setattr(analyse_module, "analyse", never)
+    assert contract.dumps(contract.to_contract(pipeline.build_digest(settings))) == expected
+
+
+def test_cleaning_is_not_cached_when_a_lower_case_text_makes_it_depend_on_the_others(build_digest, news_files, tmp_path):
+    from generator.clean.casing import is_lower_case
+
+    transcript = "minister ana lima said on monday that the port of valdora would reopen after the strike. " * 12
+    assert is_lower_case(transcript)
+    build_digest({**news_files, "transcript.txt": transcript}, use_cache=True, cache=tmp_path / "cache")
+    entries = [json.loads(p.read_text()) for p in (tmp_path / "cache").rglob("*.json")]
+    assert entries and all("article_id" in entry for entry in entries)  # analyses only
