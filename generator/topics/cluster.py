@@ -34,6 +34,8 @@ CHUNK = 1000
 MAX_DF = 0.5
 PRUNE_FROM = 200
 """From this many articles on, terms of one article and terms in over MAX_DF of them are dropped."""
+PAIR_CHUNK = 20_000
+"""Candidate pairs whose exact cosine is computed together."""
 LSA_COMPONENTS = 100
 LSA_ITERATIONS = 2
 RANDOM_STATE = 0
@@ -131,9 +133,19 @@ def _candidate_pairs(x: sp.csr_matrix, settings: TopicSettings) -> tuple[list[tu
     # LSA only proposes the neighbours; their similarity is the exact TF-IDF cosine.
     rows = np.repeat(np.arange(n), idx.shape[1])
     cols = idx.ravel().astype(np.int64)
-    exact = np.asarray(x[rows].multiply(x[cols]).sum(axis=1)).ravel()
+    exact = _pair_cosines(x, rows, cols)
     pairs = _top_pairs(rows, cols, exact, n, settings)
     return pairs, _rows_as_dicts(x)
+
+
+def _pair_cosines(x: sp.csr_matrix, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
+    """The cosine of each pair (rows[k], cols[k]) of unit rows, PAIR_CHUNK pairs at a time: the
+    rows copied out for all pairs at once would take neighbours x the matrix's memory."""
+    parts = [
+        np.asarray(x[rows[lo : lo + PAIR_CHUNK]].multiply(x[cols[lo : lo + PAIR_CHUNK]]).sum(axis=1)).ravel()
+        for lo in range(0, len(rows), PAIR_CHUNK)
+    ]
+    return np.concatenate(parts) if parts else np.zeros(0)
 
 
 def _rows_as_dicts(x: sp.csr_matrix) -> list[dict[int, float]]:

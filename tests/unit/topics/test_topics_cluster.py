@@ -120,3 +120,16 @@ def test_pairs_below_the_threshold_never_merge():
 def test_nationality_words_count_for_their_country_and_faiths_for_none():
     mentions = tuple(Mention(word, word, "NORP", 0, "body") for word in ("Greek", "Muslim", "Christians", "Greek"))
     assert cluster.nationality_terms(Analysis("a", (), mentions, (), (), ())) == ["c:Greece", "c:Greece"]
+
+
+def test_pair_cosines_in_chunks_are_the_cosines_of_all_pairs_at_once(monkeypatch):
+    import numpy as np
+    import scipy.sparse as sp
+    from sklearn.preprocessing import normalize
+
+    x = normalize(sp.random(300, 80, density=0.1, format="csr", random_state=1))
+    rows = np.repeat(np.arange(300), 5)
+    cols = np.random.default_rng(2).integers(0, 300, size=len(rows))
+    whole = np.asarray(x[rows].multiply(x[cols]).sum(axis=1)).ravel()
+    monkeypatch.setattr(cluster, "PAIR_CHUNK", 97)
+    assert np.array_equal(cluster._pair_cosines(x, rows, cols), whole)
