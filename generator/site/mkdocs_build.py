@@ -155,14 +155,14 @@ def _source_hash(file: File) -> str:
     return hashlib.sha256(Path(file.abs_src_path).read_bytes()).hexdigest()[:16]
 
 
-def _reusable(previous: Path | None, print_: str, hashes: Mapping[str, str], pages: Sequence[File],
+def _reusable(previous: Path | None, current: str, hashes: Mapping[str, str], pages: Sequence[File],
               may_reuse: Callable[[str], bool]) -> dict[str, Path]:
     """The pages whose output the previous site holds as it would be built now: src_uri -> output."""
     if previous is None:
         return {}
     try:
         manifest = json.loads((previous / MANIFEST).read_text("utf-8"))
-        built = manifest["pages"] if manifest["fingerprint"] == print_ else {}
+        built = manifest["pages"] if manifest["fingerprint"] == current else {}
     except (OSError, ValueError, KeyError, TypeError):
         return {}
     reused = {}
@@ -215,9 +215,9 @@ def build(config: MkDocsConfig, workers: int, previous: Path | None = None,
                 mkdocs_build._build_extra_template(template, files, config, nav)
         warnings = _count(counter)
 
-        print_ = fingerprint(config)
+        current = fingerprint(config)
         hashes = {file.src_uri: _source_hash(file) for file in pages}
-        reused = _reusable(previous, print_, hashes, pages, may_reuse)
+        reused = _reusable(previous, current, hashes, pages, may_reuse)
         for file in pages:
             if file.src_uri in reused:
                 _take(reused[file.src_uri], Path(file.abs_dest_path))
@@ -255,7 +255,7 @@ def build(config: MkDocsConfig, workers: int, previous: Path | None = None,
         warnings += _count(counter)
         if config.strict and warnings:
             raise Abort(f"Aborted with {warnings} warnings in strict mode!")
-        manifest = {"fingerprint": print_, "pages": dict(sorted(hashes.items()))}
+        manifest = {"fingerprint": current, "pages": dict(sorted(hashes.items()))}
         (Path(config.site_dir) / MANIFEST).write_text(json.dumps(manifest, indent=0), encoding="utf-8")
     except Exception as error:
         config.plugins.on_build_error(error=error)

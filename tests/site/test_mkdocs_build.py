@@ -145,3 +145,14 @@ def test_progress_counts_the_pages_rendered_and_not_those_taken(tmp_path):
     mkdocs_build.build(config_for(tmp_path, docs, tmp_path / "second"), workers=2, previous=tmp_path / "first",
                        may_reuse=lambda src_uri: src_uri.startswith("pages/"), progress=progress)
     assert reports == [(PAGES + 1, PAGES + 1), (2, 2)]  # then only the changed page and the home page
+
+
+def test_no_page_shows_the_build_date_so_a_page_from_an_earlier_build_is_still_right(tmp_path, monkeypatch):
+    docs = write_docs(tmp_path / "docs")
+    publish.build_site(publish.packaged(publish.BASE_CONFIG), docs, tmp_path / "early", workers=2)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1893456000")  # ten years on
+    publish.build_site(publish.packaged(publish.BASE_CONFIG), docs, tmp_path / "late", workers=2)
+    early, late = tree(tmp_path / "early"), tree(tmp_path / "late")
+    dated = {name for name in early if early[name] != late[name]}
+    assert "sitemap.xml.gz" in dated  # the date did change the build
+    assert dated <= {"sitemap.xml", "sitemap.xml.gz"}  # and only the sitemap, rebuilt every time
