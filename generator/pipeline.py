@@ -51,29 +51,20 @@ def timed(stage: str) -> Iterator[None]:
     log.info("%-10s %6.2f s", stage, time.perf_counter() - started)
 
 
-def clean_batch(
-    sources: Sequence[Source], settings: Settings, casing: CasingTable | None, cache: CleanCache | None = None
-) -> list[tuple[tuple[Article, ...], Problem | None]]:
-    """Clean a batch of sources in this process (or take them from the cache): each source's
-    articles, or why it has none."""
+def clean_batch(sources: Sequence[Source], settings: Settings, casing: CasingTable | None) -> list[tuple[tuple[Article, ...], Problem | None]]:
+    """Clean a batch of sources in this process: each source's articles, or why it has none."""
     results: list[tuple[tuple[Article, ...], Problem | None]] = []
     for source in sources:
-        cached = cache.get(source) if cache else None
-        if cached is not None:
-            results.append(cached)
-            continue
         try:
-            result = (clean.clean(source, settings.clean, casing, settings.io.explain, settings.io.language), None)
+            results.append((clean.clean(source, settings.clean, casing, settings.io.explain, settings.io.language), None))
         except ReadError as error:
-            result = ((), Problem(source.name, error.reason, error.kind))
-        if cache:
-            cache.put(source, *result)
-        results.append(result)
+            results.append(((), Problem(source.name, error.reason, error.kind)))
     return results
 
 
 def clean_all(read: ReadResult, settings: Settings, executor: Executor) -> tuple[list[Article], list[Problem]]:
-    """Every source cleaned and split into articles; sources with no news become problems."""
+    """Every source cleaned and split into articles (from the cache where it has them); sources
+    with no news become problems."""
     lower_case = [is_lower_case(source.text) for source in read.sources]
     # Only a build that holds a lower-case text needs the casing the other texts show.
     casing = CasingTable.from_texts(s.text for s, low in zip(read.sources, lower_case) if not low) if any(lower_case) else None
@@ -81,20 +72,29 @@ def clean_all(read: ReadResult, settings: Settings, executor: Executor) -> tuple
     # every pass, so it cleans again.
     cacheable = settings.io.use_cache and casing is None and not settings.io.explain
     cache = CleanCache(cache_dir(settings), f"{code_version(CLEAN_ENTRY)}|{settings.clean_key()}") if cacheable else None
-    batches = [read.sources[i : i + CLEAN_BATCH] for i in range(0, len(read.sources), CLEAN_BATCH)]
+    results = [cache.get(source) if cache else None for source in read.sources]
+    todo = [i for i, found in enumerate(results) if found is None]
+    if cache is not None:
+        log.info("clean cache: %d of %d sources reused", len(results) - len(todo), len(results))
+    batches = [todo[i : i + CLEAN_BATCH] for i in range(0, len(todo), CLEAN_BATCH)]
+    work = functools.partial(clean_batch, settings=settings, casing=casing)
+    with progress(len(todo), "clean", bar=settings.io.progress, unit="source") as advance:
+        for batch, cleaned in zip(batches, executor.map(work, [[read.sources[i] for i in b] for b in batches])):
+            for i, result in zip(batch, cleaned):
+                results[i] = result
+                if cache is not None:
+                    cache.put(read.sources[i], *result)
+            advance(len(batch))
     articles: list[Article] = []
     problems: list[Problem] = []
-    with progress(len(read.sources), "clean", bar=settings.io.progress, unit="source") as advance:
-        for results in executor.map(functools.partial(clean_batch, settings=settings, casing=casing, cache=cache), batches):
-            advance(len(results))
-            for stories, problem in results:
-                articles.extend(stories)
-                if problem is None:
-                    continue
-                if settings.io.strict_input:
-                    raise InputError(f"{problem.path}: {problem.reason}", hint="remove the file or drop --strict-input")
-                log.warning("skipped %s: %s", problem.path, problem.reason)
-                problems.append(problem)
+    for stories, problem in results:
+        articles.extend(stories)
+        if problem is None:
+            continue
+        if settings.io.strict_input:
+            raise InputError(f"{problem.path}: {problem.reason}", hint="remove the file or drop --strict-input")
+        log.warning("skipped %s: %s", problem.path, problem.reason)
+        problems.append(problem)
     return articles, problems
 
 
