@@ -20,6 +20,7 @@ from collections.abc import Sequence
 
 import numpy as np
 import scipy.sparse as sp
+import sklearn
 from sklearn.decomposition import TruncatedSVD
 from sklearn.feature_extraction.text import TfidfTransformer
 from sklearn.neighbors import NearestNeighbors
@@ -34,6 +35,8 @@ CHUNK = 1000
 MAX_DF = 0.5
 PRUNE_FROM = 200
 """From this many articles on, terms of one article and terms in over MAX_DF of them are dropped."""
+NEIGHBOUR_BLOCK_MB = 64
+"""Memory for one block of the LSA neighbour search's distances."""
 PAIR_CHUNK = 20_000
 """Candidate pairs whose exact cosine is computed together."""
 LSA_COMPONENTS = 100
@@ -129,7 +132,10 @@ def _candidate_pairs(x: sp.csr_matrix, settings: TopicSettings) -> tuple[list[tu
     k = min(LSA_COMPONENTS, x.shape[1] - 1, n - 1)
     z = normalize(TruncatedSVD(n_components=k, n_iter=LSA_ITERATIONS, random_state=RANDOM_STATE).fit_transform(x))
     nn = NearestNeighbors(n_neighbors=min(settings.neighbours + 1, n), metric="cosine", algorithm="brute")
-    _, idx = nn.fit(z).kneighbors(z)
+    # scikit-learn computes the distances in row blocks of up to `working_memory` MB (1 GB by
+    # default): a small block gives the same neighbours without the peak.
+    with sklearn.config_context(working_memory=NEIGHBOUR_BLOCK_MB):
+        _, idx = nn.fit(z).kneighbors(z)
     # LSA only proposes the neighbours; their similarity is the exact TF-IDF cosine.
     rows = np.repeat(np.arange(n), idx.shape[1])
     cols = idx.ravel().astype(np.int64)

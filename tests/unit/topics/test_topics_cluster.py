@@ -133,3 +133,15 @@ def test_pair_cosines_in_chunks_are_the_cosines_of_all_pairs_at_once(monkeypatch
     whole = np.asarray(x[rows].multiply(x[cols]).sum(axis=1)).ravel()
     monkeypatch.setattr(cluster, "PAIR_CHUNK", 97)
     assert np.array_equal(cluster._pair_cosines(x, rows, cols), whole)
+
+
+def test_the_lsa_neighbour_search_finds_the_same_pairs_in_small_blocks(monkeypatch):
+    import scipy.sparse as sp
+    from sklearn.preprocessing import normalize
+
+    x = normalize(sp.random(400, 120, density=0.08, format="csr", random_state=3))
+    settings = TopicSettings(exact_max=10)
+    whole, _ = cluster._candidate_pairs(x, settings)
+    monkeypatch.setattr(cluster, "NEIGHBOUR_BLOCK_MB", 0.01)  # a few rows per block
+    assert cluster._candidate_pairs(x, settings)[0] == whole
+    assert whole
