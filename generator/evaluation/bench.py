@@ -42,21 +42,20 @@ def _memory_kb(pid: int) -> int:
     """A process's proportional set size: its own pages, and its share of pages it shares with
     others (worker processes forked from the build share the model and data). Resident size when
     the kernel does not report it."""
+    pss = _proc_field(f"/proc/{pid}/smaps_rollup", "Pss:")
+    return pss if pss is not None else _proc_field(f"/proc/{pid}/status", "VmRSS:") or 0
+
+
+def _proc_field(path: str, name: str) -> int | None:
+    """The number after `name` on its line of a /proc file (kB), or None."""
     try:
-        with open(f"/proc/{pid}/smaps_rollup", encoding="utf-8") as rollup:
-            for line in rollup:
-                if line.startswith("Pss:"):
+        with open(path, encoding="utf-8") as lines:
+            for line in lines:
+                if line.startswith(name):
                     return int(line.split()[1])
     except OSError:
         pass
-    try:
-        with open(f"/proc/{pid}/status", encoding="utf-8") as status:
-            for line in status:
-                if line.startswith("VmRSS:"):
-                    return int(line.split()[1])
-    except OSError:
-        pass
-    return 0
+    return None
 
 
 def _tree_memory_kb(root: int) -> int:
