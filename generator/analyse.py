@@ -23,6 +23,7 @@ from generator.clean import cohesion
 from generator.keyphrases import candidates
 from generator.model import Analysis, Article, Sentence, Zone
 from generator.settings import Settings
+from generator.topics import sentences as key_sentences
 
 log = logging.getLogger(__name__)
 
@@ -91,13 +92,15 @@ def analyse(article: Article, doc: Doc, zones: list[tuple[int, Zone]], settings:
     sentences, sentence_of = _sentences(doc, zones)
     found = mention_finder.extract(doc, zones, sentence_of, language)
     body_start = next((start for start, zone in zones if zone == "body"), 0)
+    terms = _terms(doc.text)
     return Analysis(
         article_id=article.id,
         sentences=sentences,
         mentions=found,
         quotes=quote_finder.extract(sentences, found),
         candidates=candidates.extract(doc, body_start, settings.keyphrases, language),
-        terms=_terms(doc.text),
+        terms=terms,
+        summary=key_sentences.article_summary(sentences, terms),
     )
 
 

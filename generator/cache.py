@@ -172,6 +172,7 @@ def encode(analysis: Analysis) -> dict:
         "quotes": [[q.speaker, q.text, q.sentence] for q in analysis.quotes],
         "candidates": [[k.text, k.score] for k in analysis.candidates],
         "terms": [[t, n] for t, n in analysis.terms],
+        "summary": list(analysis.summary),
     }
 
 
@@ -199,7 +200,16 @@ def decode(data: dict) -> Analysis:
         quotes=tuple(Quote(str(s), str(t), int(i)) for s, t, i in (_row(q, 3) for q in data["quotes"])),
         candidates=tuple(Keyphrase(str(t), float(s)) for t, s in (_row(k, 2) for k in data["candidates"])),
         terms=tuple((str(t), int(n)) for t, n in (_row(x, 2) for x in data["terms"])),
+        summary=_indices(data["summary"], len(sentences)),
     )
+
+
+def _indices(values: list, count: int) -> tuple[int, ...]:
+    """Sentence indices, each inside the article's sentences."""
+    indices = tuple(int(i) for i in values)
+    if any(not 0 <= i < count for i in indices):
+        raise ValueError("sentence index outside the sentences")
+    return indices
 
 
 def _zone(value: object) -> str:

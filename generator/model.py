@@ -185,6 +185,8 @@ class Analysis:
     """Keyphrase candidates with article-local scores, best first."""
     terms: tuple[tuple[str, int], ...]
     """Content lemmas and their counts (sorted), for clustering and topic keyphrases."""
+    summary: tuple[int, ...] = ()
+    """Indices of the article's key sentences, in reading order."""
     error: str | None = None
     """Set when the analysis failed; the article then carries no entities or phrases."""
 

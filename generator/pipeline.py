@@ -33,7 +33,6 @@ from generator.readers import FALLBACK, ReadResult, read_folder
 from generator.settings import Settings, cache_dir, worker_count
 from generator.topics import build as topic_builder
 from generator.topics import cluster
-from generator.topics import sentences as sentence_pool
 
 log = logging.getLogger(__name__)
 
@@ -214,7 +213,7 @@ def build_digest(settings: Settings) -> Digest:
         topic_phrases = rank.per_topic(analyses, groups, settings.keyphrases)
         topics = topic_builder.build(groups, articles, analyses, index, topic_phrases, settings.topics)
     topic_of = topic_builder.by_topic(topics)
-    summaries = [sentence_pool.article_summary(analysis) for analysis in analyses]
+    summaries = [tuple(analysis.sentences[i].text for i in analysis.summary) for analysis in analyses]
     entries = tuple(
         ArticleDigest(article, topic_of[article.id], phrases, actors.main, summary, actors.credited)
         for article, phrases, actors, summary in zip(articles, article_phrases, index.by_article, summaries)

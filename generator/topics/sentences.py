@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from generator import resources
 from generator.clean import cohesion
-from generator.model import Analysis
+from generator.model import Analysis, Sentence
 
 MIN_WORDS = 8
 MAX_WORDS = 45
@@ -89,11 +89,11 @@ def diverse(pool: Sequence[Candidate], count: int, taken: Sequence[Candidate] = 
 ARTICLE_SUMMARY_SENTENCES = 3
 
 
-def article_summary(analysis: Analysis) -> tuple[str, ...]:
-    """An article's key sentences in reading order: its lead, then the sentences most central to
-    the article that stand alone and add something new."""
-    body = [(i, s) for i, s in enumerate(analysis.sentences) if s.zone == "body"]
-    whole: Counter[str] = Counter(dict(analysis.terms))
+def article_summary(sentences: Sequence[Sentence], terms: Sequence[tuple[str, int]]) -> tuple[int, ...]:
+    """The indices of an article's key sentences in reading order: its lead, then the sentences
+    most central to the article (its content terms) that stand alone and add something new."""
+    body = [(i, s) for i, s in enumerate(sentences) if s.zone == "body"]
+    whole: Counter[str] = Counter(dict(terms))
     lead = next(((i, s) for i, s in body[:2] if stands_alone(s.text, max_words=LEAD_MAX_WORDS)), None)
     taken = [Candidate(lead[1].text, 0, lead[0], 1.0, cohesion.bag(lead[1].text))] if lead else []
     pool = []
@@ -102,4 +102,4 @@ def article_summary(analysis: Analysis) -> tuple[str, ...]:
             words = cohesion.bag(sentence.text)
             pool.append(Candidate(sentence.text, 0, index, cohesion.cosine(words, whole), words))
     chosen = taken + diverse(sorted(pool, key=lambda c: (-c.score, c.sentence)), ARTICLE_SUMMARY_SENTENCES - len(taken), taken=taken)
-    return tuple(c.text for c in sorted(chosen, key=lambda c: c.sentence))
+    return tuple(sorted(c.sentence for c in chosen))

@@ -29,7 +29,7 @@ def real_analysis() -> Analysis:
 
 
 def test_a_real_analysis_round_trips(tmp_path, real_analysis):
-    assert real_analysis.mentions and real_analysis.quotes and real_analysis.candidates
+    assert real_analysis.mentions and real_analysis.quotes and real_analysis.candidates and real_analysis.summary
     cache = AnalysisCache(tmp_path, "model-1")
     cache.put(TEXT, real_analysis)
     assert cache.get("hanoi-dykes", TEXT) == real_analysis
@@ -69,8 +69,9 @@ def test_an_entry_of_another_settings_version_is_not_reused(tmp_path, real_analy
         '{"article_id": "hanoi-dykes", "sentences": [["x", "body", 0]], "mentions": [["Hanoi", "Hanoi", "GPE", 7, "body", null, null, null, false]], '
         '"quotes": [], "candidates": [], "terms": []}',
         '{"article_id": "hanoi-dykes", "sentences": [["x", "body"]], "mentions": [], "quotes": [], "candidates": [], "terms": []}',
+        '{"article_id": "hanoi-dykes", "sentences": [["x", "body", 0]], "mentions": [], "quotes": [], "candidates": [], "terms": [], "summary": [1]}',
     ],
-    ids=["not-json", "a-list", "missing-fields", "bad-zone", "mention-outside-sentences", "short-row"],
+    ids=["not-json", "a-list", "missing-fields", "bad-zone", "mention-outside-sentences", "short-row", "summary-outside-sentences"],
 )
 def test_a_corrupt_entry_is_ignored(tmp_path, content):
     cache = AnalysisCache(tmp_path, "model-1")
