@@ -12,8 +12,10 @@ from __future__ import annotations
 import dataclasses
 import logging
 import re
+import zlib
 from collections.abc import Sequence
 
+import numpy as np
 from datasketch import MinHash, MinHashLSH
 
 from generator.model import Article
@@ -28,11 +30,42 @@ LSH_MAX_THRESHOLD = 0.9
 MIN_WORDS = 40
 """Articles shorter than this are compared only exactly: a few shared words prove nothing."""
 WORD = re.compile(r"\w+")
+SCHEME = "affine32"
+"""datasketch's permutation scheme for 32-bit hashes (named, as reused permutations require)."""
 
 
-def _shingles(text: str) -> set[bytes]:
-    words = WORD.findall(text.lower())
-    return {" ".join(words[i : i + SHINGLE_WORDS]).encode("utf-8") for i in range(max(1, len(words) - SHINGLE_WORDS + 1))}
+SHINGLE_MIX = np.array([0x9E3779B1, 0x85EBCA77, 1], dtype=np.uint64)
+"""Odd multipliers that fold the hashes of a shingle's words into one value (order matters)."""
+
+
+class WordHashes(dict):
+    """CRC-32 of each distinct word, computed once per build (a word's hash never depends on
+    which texts came before, so the signatures do not either)."""
+
+    def __missing__(self, word: str) -> int:
+        value = self[word] = zlib.crc32(word.encode("utf-8"))
+        return value
+
+
+def shingle_hashes(words: Sequence[str], word_hashes: WordHashes) -> np.ndarray:
+    """The distinct 32-bit hashes of the text's word shingles (the whole text when it is shorter).
+
+    A shingle's hash mixes the hashes of its words, so a text of n words costs n dictionary
+    lookups rather than n joined, encoded and hashed strings.
+    """
+    if not words:
+        return np.zeros(0, dtype=np.uint64)
+    hashes = np.fromiter(map(word_hashes.__getitem__, words), dtype=np.uint64, count=len(words))
+    width = min(SHINGLE_WORDS, len(hashes))
+    mixed = sum(hashes[i : len(hashes) - width + 1 + i] * SHINGLE_MIX[SHINGLE_WORDS - width + i] for i in range(width))
+    return np.unique(np.asarray(mixed, dtype=np.uint64) & np.uint64(0xFFFFFFFF))
+
+
+def _signature(words: Sequence[str], word_hashes: WordHashes, permutations: tuple[np.ndarray, np.ndarray]) -> MinHash:
+    # The shingles arrive hashed: datasketch's hash function only has to pass them through.
+    signature = MinHash(num_perm=PERMUTATIONS, hashfunc=int, permutations=permutations, scheme=SCHEME)
+    signature.update_batch(shingle_hashes(words, word_hashes).tolist())
+    return signature
 
 
 def drop_duplicates(articles: Sequence[Article], settings: CleanSettings) -> tuple[list[Article], dict[str, str]]:
@@ -41,19 +74,21 @@ def drop_duplicates(articles: Sequence[Article], settings: CleanSettings) -> tup
     # LSH proposes candidates at a bar it can index; each is then checked at the set threshold.
     lsh = MinHashLSH(threshold=min(settings.near_duplicate_jaccard, LSH_MAX_THRESHOLD), num_perm=PERMUTATIONS)
     signatures: dict[int, MinHash] = {}
+    permutations = MinHash(num_perm=PERMUTATIONS, seed=1, scheme=SCHEME).permutations
+    word_hashes = WordHashes()
     kept: list[Article] = []
     exact: dict[str, int] = {}
     by_url: dict[str, int] = {}
     dropped_from: dict[str, str] = {}
     for article in articles:
-        words = " ".join(WORD.findall(article.body.lower()))
+        tokens = WORD.findall(article.body.lower())
+        words = " ".join(tokens)
         original = exact.get(words)
         if original is None and article.url:
             original = by_url.get(article.url)
         signature = None
-        if original is None and len(words.split()) >= MIN_WORDS:
-            signature = MinHash(num_perm=PERMUTATIONS, seed=1)
-            signature.update_batch(list(_shingles(words)))
+        if original is None and len(tokens) >= MIN_WORDS:
+            signature = _signature(tokens, word_hashes, permutations)
             matches = sorted(int(key) for key in lsh.query(signature))
             close = [m for m in matches if signatures[m].jaccard(signature) >= settings.near_duplicate_jaccard]
             original = close[0] if close else None

@@ -6,7 +6,7 @@ import logging
 
 import pytest
 
-from generator.clean.dedupe import MIN_WORDS, drop_duplicates
+from generator.clean.dedupe import MIN_WORDS, WordHashes, drop_duplicates, shingle_hashes
 from generator.settings import CleanSettings
 
 WIRE = (
@@ -111,3 +111,18 @@ def test_a_high_threshold_the_settings_accept_does_not_crash(article):
     made = [article(*WIRE, id="a", source="a.txt"), article(*WIRE, id="b", source="b.txt")]
     kept, _ = drop_duplicates(made, CleanSettings(near_duplicate_jaccard=0.97))
     assert [(a.source, a.also_in) for a in kept] == [("a.txt", ("b.txt",))]
+
+
+def test_shingle_hashes_follow_word_order_and_not_what_was_hashed_before():
+    words = WIRE[0].lower().split()
+    alone = shingle_hashes(words, WordHashes())
+    primed = WordHashes()
+    shingle_hashes(SELIC[0].lower().split(), primed)
+    assert list(shingle_hashes(words, primed)) == list(alone)
+    assert len(alone) == len(set(zip(words, words[1:], words[2:])))
+    assert list(shingle_hashes(["a", "b", "c"], WordHashes())) != list(shingle_hashes(["c", "b", "a"], WordHashes()))
+
+
+def test_a_text_shorter_than_a_shingle_is_one_shingle():
+    assert len(shingle_hashes(["dam", "bursts"], WordHashes())) == 1
+    assert len(shingle_hashes([], WordHashes())) == 0
