@@ -50,17 +50,20 @@ def cmd_build(args: argparse.Namespace) -> int:
     digest = pipeline.build_digest(settings)
     data = contract.to_contract(digest)
     contract.validate(data)
+    digest_json = contract.dumps(data)
+    del data
     history = editions.load(settings)
-    with pipeline.timed("render"):
-        pages = render.render(digest, settings, history)
+    edition, generated, summary = digest.edition, digest.generated, pipeline.summary_line(digest)
+    counts = len(digest.articles), len(digest.topics), len(digest.actors)
+    pages = render.pages(digest, settings, history)
+    # The pages are rendered as publish writes them; once written, nothing holds the digest, and
+    # the site build starts without it.
+    del digest
     with pipeline.timed("publish"):
-        publish.publish(pages, contract.dumps(data), settings)
-    editions.save(settings, digest, data)
-    log.info("%s", pipeline.summary_line(digest))
-    log.info(
-        "done in %.1f s: %d articles, %d topics, %d actors",
-        time.perf_counter() - started, len(digest.articles), len(digest.topics), len(digest.actors),
-    )
+        publish.publish(pages, digest_json, settings, generated)
+    editions.save(settings, edition, digest_json)
+    log.info("%s", summary)
+    log.info("done in %.1f s: %d articles, %d topics, %d actors", time.perf_counter() - started, *counts)
     return 0
 
 

@@ -9,11 +9,11 @@ Ctrl-C or SIGTERM at any moment leaves the previous docs and site exactly as the
 from __future__ import annotations
 
 import functools
-import json
+import gc
 import logging
 import os
 import shutil
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path, PurePosixPath
@@ -40,28 +40,33 @@ LEGACY = ("tags", ".staging-", ".retired-")
 """What older builds generated in the docs folder (tag pages, staging folders): never kept."""
 
 
-def publish(pages: Mapping[str, str], digest_json: str, settings: Settings) -> None:
-    """Write the generated docs and, with settings.io.site, build and index the site; all or nothing."""
-    for path in pages:
-        _checked(path)
+def publish(pages: Iterable[tuple[str, str]], digest_json: str, settings: Settings, generated: str | None = None) -> None:
+    """Write the generated docs and, with settings.io.site, build and index the site; all or nothing.
+
+    pages are (path, Markdown) pairs, written as they come: when they are rendered lazily, no
+    more than one is held. generated (the digest's time stamp) dates the site's build.
+    """
     docs, site = settings.io.docs, settings.io.site
     if site is not None and _overlap(docs, site):
         raise PublishError(f"the docs folder {docs} and the site folder {site} must not contain each other")
     with atomic.terminable(), atomic.Swap(docs, *([site] if site else [])) as swap:
         try:
             staged_docs = swap.stage(docs)
-            write_docs(pages, digest_json, docs, staged_docs)
+            written = write_docs(pages, digest_json, docs, staged_docs)
+            # What rendered the pages (the digest, the renderer's cycles) is garbage now: free it
+            # before the site build forks its workers and Pagefind starts.
+            gc.collect()
             if site is not None:
                 staged_site = swap.stage(site)
                 previous = site if settings.io.use_cache and site.is_dir() else None
-                build_site(config_file(settings), staged_docs, staged_site, _generated(digest_json), worker_count(settings), previous,
+                build_site(config_file(settings), staged_docs, staged_site, generated, worker_count(settings), previous,
                            progress=functools.partial(progress, stage="render pages", bar=settings.io.progress, unit="page"))
                 if settings.io.search:
                     search.index(staged_site)
         except OSError as error:
             raise PublishError(f"could not write the new docs or site: {error}; nothing was changed") from error
         swap.commit()
-    log.info("published %d pages into %s%s", len(pages), docs, f" and built {site}" if site else "")
+    log.info("published %d pages into %s%s", written, docs, f" and built {site}" if site else "")
 
 
 def _generated_page(path: str) -> bool:
@@ -104,8 +109,9 @@ def _link_or_copy(source: str, target: str) -> None:
         shutil.copy2(source, target)
 
 
-def write_docs(pages: Mapping[str, str], digest_json: str, current: Path, staged: Path) -> None:
-    """Fill staged with the hand-written entries of current plus the generated pages and digest.json."""
+def write_docs(pages: Iterable[tuple[str, str]], digest_json: str, current: Path, staged: Path) -> int:
+    """Fill staged with the hand-written entries of current plus the generated pages and digest.json;
+    return how many pages were written."""
     if current.is_dir():
         for entry in sorted(current.iterdir()):
             if not _hand_written(entry):
@@ -119,16 +125,24 @@ def write_docs(pages: Mapping[str, str], digest_json: str, current: Path, staged
                 _link_or_copy(str(entry), str(target))
     about = staged / ABOUT
     keep_about = about.is_file() and not about.read_text("utf-8", errors="replace").startswith(GENERATED_MARK)
-    files = {**pages, DIGEST_JSON: digest_json}
-    for path, text in sorted(files.items()):
+    (staged / DIGEST_JSON).write_text(digest_json, encoding="utf-8")
+    written: set[str] = set()
+    folders: set[Path] = set()
+    for path, text in pages:
+        target = staged / _checked(path)
+        if path in written:
+            raise PublishError(f"two generated pages share the path {path}")
+        written.add(path)
         if path == ABOUT and keep_about:
             continue
-        target = staged / _checked(path)
         if path == ABOUT:
             about.unlink(missing_ok=True)
-        target.parent.mkdir(parents=True, exist_ok=True)
+        if target.parent not in folders:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            folders.add(target.parent)
         target.write_text(text, encoding="utf-8")
-    log.info("wrote %d pages and digest.json", len(pages))
+    log.info("wrote %d pages and digest.json", len(written))
+    return len(written)
 
 
 def config_file(settings: Settings) -> Path:
@@ -144,13 +158,6 @@ def config_file(settings: Settings) -> Path:
 def packaged(name: str) -> Path:
     """A file or folder shipped in generator/site."""
     return Path(str(resources.files(SITE_PACKAGE).joinpath(name)))
-
-
-def _generated(digest_json: str) -> str | None:
-    try:
-        return json.loads(digest_json).get("generated")
-    except (ValueError, AttributeError):
-        return None
 
 
 @contextmanager

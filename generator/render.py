@@ -13,7 +13,7 @@ import datetime
 import importlib.util
 import os
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import combinations
 from pathlib import Path
@@ -473,34 +473,34 @@ class Renderer:
 
     # -- pages ------------------------------------------------------------------------------
 
-    def files(self) -> dict[str, str]:
-        """Every generated file, keyed by path relative to the docs folder, in path order."""
+    def files(self) -> Iterator[tuple[str, str]]:
+        """Every generated file as (path relative to the docs folder, text), each rendered when
+        asked for, so that the pages of a large digest never all sit in memory."""
         layout = self.layout
-        pages: dict[str, str] = {}
         continued = self._continued_in()
         for view in self.topic_views:
-            pages[view.path] = self._page("topic.md.j2", view.path, view=view, anchors=self.edition_anchors)
-        pages[site_layout.HOME] = self._page("home.md.j2", site_layout.HOME, **self._home())
-        pages[site_layout.TOPICS] = self._page("topics_index.md.j2", site_layout.TOPICS, topics=self.topic_views)
-        pages[site_layout.ARTICLES] = self._page("articles_index.md.j2", site_layout.ARTICLES, days=self._article_days())
-        pages[site_layout.ACTORS] = self._page("actors_index.md.j2", site_layout.ACTORS, groups=self._actor_groups())
-        pages[site_layout.PHRASES] = self._page("phrases_index.md.j2", site_layout.PHRASES, phrases=self._phrase_rows())
-        pages[site_layout.ARCHIVE] = self._page("archive_index.md.j2", site_layout.ARCHIVE, **self._archive())
-        pages[site_layout.SEARCH] = self._page("search.md.j2", site_layout.SEARCH)
-        pages[site_layout.ABOUT] = self._page("about.md.j2", site_layout.ABOUT)
+            yield view.path, self._page("topic.md.j2", view.path, view=view, anchors=self.edition_anchors)
+        yield site_layout.HOME, self._page("home.md.j2", site_layout.HOME, **self._home())
+        yield site_layout.TOPICS, self._page("topics_index.md.j2", site_layout.TOPICS, topics=self.topic_views)
+        yield site_layout.ARTICLES, self._page("articles_index.md.j2", site_layout.ARTICLES, days=self._article_days())
+        yield site_layout.ACTORS, self._page("actors_index.md.j2", site_layout.ACTORS, groups=self._actor_groups())
+        yield site_layout.PHRASES, self._page("phrases_index.md.j2", site_layout.PHRASES, phrases=self._phrase_rows())
+        yield site_layout.ARCHIVE, self._page("archive_index.md.j2", site_layout.ARCHIVE, **self._archive())
+        yield site_layout.SEARCH, self._page("search.md.j2", site_layout.SEARCH)
+        yield site_layout.ABOUT, self._page("about.md.j2", site_layout.ABOUT)
         for edition in self.history:
             path = f"archive/{edition.edition}.md"
-            pages[path] = self._page("edition.md.j2", path, **self._edition(edition, continued.get(edition.edition, {})))
+            yield path, self._page("edition.md.j2", path, **self._edition(edition, continued.get(edition.edition, {})))
         for actor in self.digest.actors:
             path = layout.actor(actor.id)
             if path:
-                pages[path] = self._page("actor.md.j2", path, **self._actor(actor))
+                yield path, self._page("actor.md.j2", path, **self._actor(actor))
         for key, path in layout.phrases.items():
-            pages[path] = self._page("phrase.md.j2", path, **self._phrase(key))
+            yield path, self._page("phrase.md.j2", path, **self._phrase(key))
         # Article pages last: the pages above decide which sentences are cited.
         for article_id in self.entries:
             path = layout.articles[article_id]
-            pages[path] = self._page("article.md.j2", path, **self._article(article_id))
+            yield path, self._page("article.md.j2", path, **self._article(article_id))
         items = [
             feeds.FeedItem(
                 id=f"{self.digest.edition}/{page_url(view.path).strip('/')}", title=view.headline,
@@ -515,9 +515,8 @@ class Renderer:
             description="The day's stories: what happened, who is involved and who reports it.",
             edition=self.digest.edition, generated=self.digest.generated, site_url=self.site_url,
         )
-        pages[site_layout.FEED_RSS] = feeds.rss(items, channel)
-        pages[site_layout.FEED_JSON] = feeds.json_feed(items, channel)
-        return dict(sorted(pages.items()))
+        yield site_layout.FEED_RSS, feeds.rss(items, channel)
+        yield site_layout.FEED_JSON, feeds.json_feed(items, channel)
 
     def _page(self, template: str, path: str, **context: object) -> str:
         return self.env.get_template(template).render(page_path=path, digest=self.digest, **context)
@@ -699,6 +698,12 @@ def _date_basis(basis: str | None) -> str | None:
     return DATE_BASES.get(basis, f"from the {basis}")
 
 
-def render(digest: Digest, settings: Settings, history: Sequence[EditionSummary]) -> dict[str, str]:
-    """Every generated file of the digest, keyed by path relative to the docs folder."""
+def pages(digest: Digest, settings: Settings, history: Sequence[EditionSummary]) -> Iterator[tuple[str, str]]:
+    """Every generated file of the digest as (path relative to the docs folder, text), rendered
+    one by one as they are taken."""
     return Renderer(digest, settings, history).files()
+
+
+def render(digest: Digest, settings: Settings, history: Sequence[EditionSummary]) -> dict[str, str]:
+    """Every generated file of the digest, keyed by path relative to the docs folder, in path order."""
+    return dict(sorted(pages(digest, settings, history)))

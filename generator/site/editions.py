@@ -16,7 +16,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator import contract
 from generator.model import Digest, Topic
 from generator.settings import Settings, is_iso_date
 
@@ -92,14 +91,13 @@ def load(settings: Settings) -> tuple[EditionSummary, ...]:
     return tuple(found)
 
 
-def save(settings: Settings, digest: Digest, data: dict) -> None:
-    """Keep this edition's digest.json in the archive, replacing one of the same day."""
+def save(settings: Settings, edition: str, text: str) -> None:
+    """Keep this edition's digest.json text in the archive, replacing one of the same day."""
     archive = settings.io.archive
     if archive is None:
         return
-    target = archive_path(archive, digest.edition)
+    target = archive_path(archive, edition)
     target.parent.mkdir(parents=True, exist_ok=True)
-    text = contract.dumps(data)
     # Written beside and renamed, so that an interrupted save never leaves half a file.
     handle, temporary = tempfile.mkstemp(prefix=".news-digest-", suffix=".json", dir=target.parent)
     try:
@@ -109,7 +107,7 @@ def save(settings: Settings, digest: Digest, data: dict) -> None:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
-    log.info("kept edition %s in %s", digest.edition, target.parent)
+    log.info("kept edition %s in %s", edition, target.parent)
 
 
 def from_contract(data: dict, edition: str | None = None) -> EditionSummary:

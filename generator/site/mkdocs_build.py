@@ -22,6 +22,7 @@ one process: with any plugin other than the digest's own, the stock build runs i
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import logging
@@ -229,12 +230,18 @@ def build(config: MkDocsConfig, workers: int, previous: Path | None = None,
         results = []
         with (progress or _no_progress)(len(rendered)) as advance:
             if workers > 1 and len(rendered) >= MIN_PARALLEL_PAGES:
-                with multiprocessing.get_context("fork").Pool(workers, initializer=_worker_signals) as pool:
-                    for chunk, result in zip(chunks, pool.imap(_build_chunk, chunks)):
-                        results.append(result)
-                        advance(len(chunk))
-                    pool.close()
-                    pool.join()
+                # A forked worker shares the parent's memory until it writes to it; the cycle
+                # collector would write to every object it walks, so it is kept off what exists.
+                gc.freeze()
+                try:
+                    with multiprocessing.get_context("fork").Pool(workers, initializer=_worker_signals) as pool:
+                        for chunk, result in zip(chunks, pool.imap(_build_chunk, chunks)):
+                            results.append(result)
+                            advance(len(chunk))
+                        pool.close()
+                        pool.join()
+                finally:
+                    gc.unfreeze()
             else:
                 for chunk in chunks:
                     results.append(_build_chunk(chunk))

@@ -27,5 +27,5 @@ def build(case: str, out: Path) -> dict[str, bytes]:
     settings = Settings(io=IOSettings(input=CASES[case], docs=docs, executor="serial", use_cache=False, progress=False, search=False))
     digest = pipeline.build_digest(settings)
     data = contract.to_contract(digest)
-    publish.publish(render.render(digest, settings, ()), contract.dumps(data), settings)
+    publish.publish(render.pages(digest, settings, ()), contract.dumps(data), settings, digest.generated)
     return {p.relative_to(docs).as_posix(): p.read_bytes() for p in sorted(docs.rglob("*")) if p.is_file()}

@@ -20,7 +20,7 @@ def make_settings(root: Path, **io) -> Settings:
 def build(digest, settings: Settings, history=()) -> dict[str, str]:
     """Render and publish a digest; return the pages."""
     pages = render.render(digest, settings, history)
-    publish.publish(pages, contract.dumps(contract.to_contract(digest)), settings)
+    publish.publish(pages.items(), contract.dumps(contract.to_contract(digest)), settings, digest.generated)
     return pages
 
 

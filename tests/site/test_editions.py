@@ -14,18 +14,18 @@ from tests.site.factory import make_digest
 def test_no_archive_means_no_history(tmp_path):
     assert editions.load(make_settings(tmp_path)) == ()
     assert editions.load(make_settings(tmp_path, archive=tmp_path / "missing")) == ()
-    editions.save(make_settings(tmp_path), make_digest(), {})  # nothing to do, no error
+    editions.save(make_settings(tmp_path), "2031-03-04", "{}")  # nothing to do, no error
 
 
 def test_saved_editions_load_newest_first_and_a_same_day_one_is_replaced(tmp_path):
     settings = make_settings(tmp_path, archive=tmp_path / "archive")
     for edition in ("2031-03-04", "2031-03-06", "2031-03-05"):
         digest = make_digest(edition=edition)
-        editions.save(settings, digest, contract.to_contract(digest))
+        editions.save(settings, digest.edition, contract.dumps(contract.to_contract(digest)))
     again = make_digest(edition="2031-03-06")
     data = contract.to_contract(again)
     data["topics"] = data["topics"][:1]
-    editions.save(settings, again, data)
+    editions.save(settings, again.edition, contract.dumps(data))
     loaded = editions.load(settings)
     assert [e.edition for e in loaded] == ["2031-03-06", "2031-03-05", "2031-03-04"]
     assert len(loaded[0].topics) == 1 and len(loaded[1].topics) == 3
@@ -40,7 +40,7 @@ def test_saved_editions_load_newest_first_and_a_same_day_one_is_replaced(tmp_pat
 def test_a_corrupt_edition_is_skipped_with_a_warning(tmp_path, caplog):
     settings = make_settings(tmp_path, archive=tmp_path / "archive")
     digest = make_digest(edition="2031-03-05")
-    editions.save(settings, digest, contract.to_contract(digest))
+    editions.save(settings, digest.edition, contract.dumps(contract.to_contract(digest)))
     (tmp_path / "archive" / "2031-03-04").mkdir()
     (tmp_path / "archive" / "2031-03-04" / "digest.json").write_text("{not json")
     (tmp_path / "archive" / "2031-03-03").mkdir()

@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-from generator import publish
+from generator import publish, render
 from generator.errors import PublishError
 from generator.site import atomic
 from tests.site.conftest import build, make_settings, tree
@@ -66,7 +66,33 @@ def test_refuses_to_write_outside_the_generated_part(tmp_path, path):
     docs.mkdir()
     (docs / "index.md").write_text("previous")
     with pytest.raises(PublishError):
-        publish.publish({path: "x"}, "{}", make_settings(tmp_path))
+        publish.publish([(path, "x")], "{}", make_settings(tmp_path))
+    assert (docs / "index.md").read_text() == "previous"
+    assert _siblings(tmp_path) == ["docs"]
+
+
+def test_lazily_rendered_pages_are_written_as_they_come_and_match_the_rendered_dict(tmp_path):
+    settings = make_settings(tmp_path)
+    digest = make_digest()
+    taken = []
+
+    def lazily():
+        for path, text in render.pages(digest, settings, ()):
+            taken.append(path)
+            yield path, text
+
+    publish.publish(lazily(), "{}", settings, digest.generated)
+    expected = render.render(digest, settings, ())
+    assert sorted(taken) == sorted(expected)
+    assert {path: (tmp_path / "docs" / path).read_text("utf-8") for path in expected} == expected
+
+
+def test_two_pages_on_one_path_fail_and_change_nothing(tmp_path):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "index.md").write_text("previous")
+    with pytest.raises(PublishError, match="share the path"):
+        publish.publish([("topics/a.md", "one"), ("topics/a.md", "two")], "{}", make_settings(tmp_path))
     assert (docs / "index.md").read_text() == "previous"
     assert _siblings(tmp_path) == ["docs"]
 
