@@ -3,13 +3,20 @@
 from __future__ import annotations
 
 import argparse
+import functools
 import logging
 import sys
 import time
+from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from generator import __version__
 from generator.errors import DigestError
+
+if TYPE_CHECKING:
+    from generator.settings import Settings
 
 log = logging.getLogger("generator")
 
@@ -40,30 +47,49 @@ def _settings(args: argparse.Namespace):
     return settings.load({"io": {k: v for k, v in io.items() if v is not None}}, config_file=args.config)
 
 
+@dataclass(frozen=True)
+class Rendered:
+    """What the build process keeps of a digest whose pages are on their way to publish."""
+
+    digest_json: str
+    edition: str
+    generated: str
+    summary: str
+    counts: tuple[int, int, int]
+    """Articles, topics and actors."""
+
+
+def _digest_pages(settings: Settings) -> tuple[Rendered, Iterator[tuple[str, str]]]:
+    """Analyse the input folder; return the digest's summary and its pages, rendered as taken."""
+    from generator import contract, pipeline, render
+    from generator.site import editions
+
+    digest = pipeline.build_digest(settings)
+    data = contract.to_contract(digest)
+    contract.validate(data)
+    rendered = Rendered(
+        contract.dumps(data), digest.edition, digest.generated, pipeline.summary_line(digest),
+        (len(digest.articles), len(digest.topics), len(digest.actors)),
+    )
+    return rendered, render.pages(digest, settings, editions.load(settings))
+
+
 def cmd_build(args: argparse.Namespace) -> int:
     """Digest the input folder into the docs folder (and the site, with --site)."""
-    from generator import contract, pipeline, publish, render
+    from generator import isolated, pipeline, publish
     from generator.site import editions
 
     started = time.perf_counter()
     settings = _settings(args)
-    digest = pipeline.build_digest(settings)
-    data = contract.to_contract(digest)
-    contract.validate(data)
-    digest_json = contract.dumps(data)
-    del data
-    history = editions.load(settings)
-    edition, generated, summary = digest.edition, digest.generated, pipeline.summary_line(digest)
-    counts = len(digest.articles), len(digest.topics), len(digest.actors)
-    pages = render.pages(digest, settings, history)
-    # The pages are rendered as publish writes them; once written, nothing holds the digest, and
-    # the site build starts without it.
-    del digest
-    with pipeline.timed("publish"):
-        publish.publish(pages, digest_json, settings, generated)
-    editions.save(settings, edition, digest_json)
-    log.info("%s", summary)
-    log.info("done in %.1f s: %d articles, %d topics, %d actors", time.perf_counter() - started, *counts)
+    # The analysis and the pages run in a child process that returns its memory to the system
+    # when done, so the site build (MkDocs workers, Pagefind) starts from a small process.
+    with isolated.stream(functools.partial(_digest_pages, settings)) as produced:
+        rendered: Rendered = produced.header
+        with pipeline.timed("publish"):
+            publish.publish(produced.items, rendered.digest_json, settings, rendered.generated)
+    editions.save(settings, rendered.edition, rendered.digest_json)
+    log.info("%s", rendered.summary)
+    log.info("done in %.1f s: %d articles, %d topics, %d actors", time.perf_counter() - started, *rendered.counts)
     return 0
 
 

@@ -10,6 +10,10 @@ class DigestError(Exception):
         super().__init__(message)
         self.hint = hint
 
+    def __reduce__(self):
+        # Pickled whole (hint included): an error raised in a child process is raised again here.
+        return type(self), (str(self), self.hint)
+
 
 class InputError(DigestError):
     """An unusable input (in strict mode) or an unusable input folder."""

@@ -2,7 +2,9 @@
 
 Pages mark what is indexed with `data-pagefind-body` (titles, leads, actors, key phrases of
 topic, article and actor pages); pages without it, and the full article text, are left out, so
-the index stays small. The browser loads the index in chunks only when a reader searches.
+the index stays small. Pagefind holds every page it reads in memory, so it reads only the
+sections whose pages carry the mark. The browser loads the index in chunks only when a reader
+searches.
 """
 
 from __future__ import annotations
@@ -18,6 +20,9 @@ log = logging.getLogger(__name__)
 BUNDLE = "pagefind"
 """Folder of the site that holds the index and the search UI."""
 LANGUAGE = "en"
+INDEXED_SECTIONS = ("topics", "articles", "actors")
+"""The sections whose page templates mark text for search."""
+GLOB = "{" + ",".join(INDEXED_SECTIONS) + "}/**/*.html"
 
 
 def executable() -> Path:
@@ -34,7 +39,8 @@ def executable() -> Path:
 
 def index(site: Path) -> None:
     """Write the Pagefind index and UI into site/pagefind; raise PublishError on failure."""
-    command = [str(executable()), "--site", str(site), "--output-subdir", BUNDLE, "--force-language", LANGUAGE, "--quiet"]
+    command = [str(executable()), "--site", str(site), "--glob", GLOB, "--output-subdir", BUNDLE,
+               "--force-language", LANGUAGE, "--quiet"]
     log.info("indexing the site for search with Pagefind")
     try:
         result = subprocess.run(command, capture_output=True, text=True, timeout=600, check=False)

@@ -205,10 +205,20 @@ def test_search_indexes_leads_actors_and_phrases_but_not_full_text(built_site):
         contents.append(json.loads(data[data.index(b"{"):]))
     urls = {c["url"] for c in contents}
     assert "/topics/valmora-dockers-keep-the-port-shut-as-talks-stall/" in urls and "/actors/lena-varga/" in urls
+    assert any(url.startswith("/articles/") and url != "/articles/" for url in urls)
     assert "/articles/" not in urls and "/" not in urls
     text = " ".join(c["content"] for c in contents)
     assert "Lena Varga" in text and "port strike" in text
     assert "Ships are waiting outside the harbour" not in text  # the article text itself
+
+
+def test_search_reads_the_sections_whose_templates_mark_text_for_search():
+    from generator.render import templates_dir
+    from generator.site import search
+
+    pages = (path for path in templates_dir().glob("*.md.j2") if not path.name.startswith("_"))
+    marked = {path.name for path in pages if "data-pagefind-body" in path.read_text("utf-8")}
+    assert marked == {f"{section.removesuffix('s')}.md.j2" for section in search.INDEXED_SECTIONS}
 
 
 def test_sitemap_lists_pages_when_a_site_url_is_set(tmp_path, monkeypatch):
