@@ -403,13 +403,15 @@ def short_forms(state: MergeState) -> None:
     names), organisations by their first word, places by any word.
     """
     longer = [n for n in state.names if len(n.key.core) > 1]
+    # Blocks are keyed by type, so a candidate always has the name's type.
     index = _blocks(longer, _short_keys)
+    in_article = _blocks(longer, lambda n: [f"{n.article}|{key}" for key in _short_keys(n)])
     for name in state.names:
         if len(name.key.core) != 1:
             continue
-        candidates = [c for c in index.get(name.kind + ":" + name.key.skeletons[0], []) if _kinds_agree(name, c)]
-        local = [c for c in candidates if c.article == name.article]
-        chosen = _one_referent(local, state, unique=name.kind != "person") or _one_group(candidates, state)
+        block = name.kind + ":" + name.key.skeletons[0]
+        local = in_article.get(f"{name.article}|{block}", [])
+        chosen = _one_referent(local, state, unique=name.kind != "person") or _one_group(index.get(block, []), state)
         if chosen is not None:
             state.join(name, chosen, "short form")
 

@@ -105,6 +105,7 @@ class NameKey:
         return " ".join(self.codes)
 
 
+@lru_cache(maxsize=200_000)
 def key(text: str, kind: str, language: str = resources.LANGUAGE) -> NameKey:
     """All keys of a name of the given actor type."""
     core = core_tokens(text, kind, language)

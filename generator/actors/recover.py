@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from generator.model import Analysis, Mention
 
 WORD = re.compile(r"[^\W_]+(?:[-'’.][^\W_]+)*", re.UNICODE)
-POSSESSIVE = re.compile(r"['’]s$")
+POSSESSIVE = ("'s", "’s")
 MIN_WORDS = 2
 
 
@@ -48,9 +48,8 @@ def _words(text: str) -> list[tuple[str, int, int]]:
     found = []
     for match in WORD.finditer(text):
         word, end = match.group(), match.end()
-        ending = POSSESSIVE.search(word)
-        if ending:
-            word, end = word[: ending.start()], end - len(ending.group())
+        if word.endswith(POSSESSIVE):
+            word, end = word[:-2], end - 2
         found.append((word, match.start(), end))
     return found
 
@@ -88,6 +87,7 @@ def recover(analyses: Sequence[Analysis]) -> list[Analysis]:
     for words in names:
         by_first[words[0]].add(len(words))
     sizes = {first: tuple(sorted(lengths, reverse=True)) for first, lengths in by_first.items()}
+    openings = {words[:MIN_WORDS] for words in names}
     recovered = []
     for analysis in analyses:
         written: dict[int, list[str]] = defaultdict(list)
@@ -95,8 +95,9 @@ def recover(analyses: Sequence[Analysis]) -> list[Analysis]:
             written[mention.sentence].append(mention.text)
         added = []
         for index, sentence in enumerate(analysis.sentences):
-            if sizes.keys().isdisjoint(WORD.findall(sentence.text)):
-                continue  # no known name starts in this sentence: most sentences, checked cheaply
+            words = [word[:-2] if word.endswith(POSSESSIVE) else word for word in WORD.findall(sentence.text)]
+            if openings.isdisjoint(zip(*(words[i:] for i in range(MIN_WORDS)))):
+                continue  # no known name opens in this sentence: most sentences, checked cheaply
             for text, label in _occurrences(sentence.text, names, sizes):
                 # inside a mention of this sentence already ('Maria Okafor' of 'Maria Okafor's side')
                 if any(text in other or other in text for other in written[index]):
