@@ -53,8 +53,8 @@ def publish(pages: Iterable[tuple[str, str]], digest_json: str, settings: Settin
         try:
             staged_docs = swap.stage(docs)
             written = write_docs(pages, digest_json, docs, staged_docs)
-            # What rendered the pages (the digest, the renderer's cycles) is garbage now: free it
-            # before the site build forks its workers and Pagefind starts.
+            # Pages rendered in this process leave the digest and the renderer's cycles behind as
+            # garbage: free it before the site build forks its workers.
             gc.collect()
             if site is not None:
                 staged_site = swap.stage(site)

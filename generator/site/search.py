@@ -2,7 +2,7 @@
 
 Pages mark what is indexed with `data-pagefind-body` (titles, leads, actors, key phrases of
 topic, article and actor pages); pages without it, and the full article text, are left out, so
-the index stays small. Pagefind holds every page it reads in memory, so it reads only the
+the index stays small. Pagefind's memory grows with the pages it reads, so it reads only the
 sections whose pages carry the mark. The browser loads the index in chunks only when a reader
 searches.
 """
