@@ -77,13 +77,14 @@ def _digest_pages(settings: Settings) -> tuple[Rendered, Iterator[tuple[str, str
 def cmd_build(args: argparse.Namespace) -> int:
     """Digest the input folder into the docs folder (and the site, with --site)."""
     from generator import isolated, pipeline, publish
-    from generator.site import editions
+    from generator.site import atomic, editions
 
     started = time.perf_counter()
     settings = _settings(args)
     # The analysis and the pages run in a child process that returns its memory to the system
     # when done, so the site build (MkDocs workers, Pagefind) starts from a small process.
-    with isolated.stream(functools.partial(_digest_pages, settings)) as produced:
+    # SIGTERM stops both, like Ctrl-C, whatever the stage.
+    with atomic.terminable(), isolated.stream(functools.partial(_digest_pages, settings)) as produced:
         rendered: Rendered = produced.header
         with pipeline.timed("publish"):
             publish.publish(produced.items, rendered.digest_json, settings, rendered.generated)

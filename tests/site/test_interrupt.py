@@ -99,3 +99,34 @@ def test_the_next_build_after_a_kill_cleans_up_and_succeeds(good_build, tmp_path
     assert {p.name for p in root.iterdir()} == before
     assert "Thursday 3 January 2031" not in (root / "docs" / "index.md").read_text()  # 2031-01-03 is a Friday
     assert "Friday 3 January 2031" in (root / "docs" / "index.md").read_text()
+
+
+def _processes_naming(marker: str) -> list[int]:
+    found = []
+    for entry in Path("/proc").iterdir():
+        try:
+            if entry.name.isdigit() and marker in (entry / "cmdline").read_bytes().decode(errors="replace"):
+                found.append(int(entry.name))
+        except OSError:
+            continue
+    return found
+
+
+def test_sigterm_during_the_analysis_stops_the_analysis_process_too(good_build, tmp_path):
+    root = tmp_path / "run"
+    shutil.copytree(good_build, root, symlinks=True)
+    docs = tree(root / "docs")
+    process = subprocess.Popen(_command(root, "2031-01-04"), cwd=REPO, env=_environment(root),
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    for line in process.stderr:  # the analysis process is running once the articles are counted
+        if "article(s)" in line:
+            break
+    assert process.poll() is None, "the build ended before its analysis"
+    process.send_signal(signal.SIGTERM)
+    process.wait(timeout=TIMEOUT)
+    assert process.returncode == 130
+    deadline = time.monotonic() + TIMEOUT
+    while _processes_naming(str(root)) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert _processes_naming(str(root)) == []
+    assert tree(root / "docs") == docs
