@@ -9,7 +9,10 @@ starts from a small process. Where fork is unavailable the producer runs in this
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
+import os
+import signal
 import traceback
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -50,7 +53,7 @@ def stream(produce: Callable[[], tuple[Header, Iterable[Item]]], name: str = "an
         yield Stream(header, iter(items))
         return
     receiving, sending = context.Pipe(duplex=False)
-    child = context.Process(target=_run, args=(produce, sending), name=f"news-digest-{name}")
+    child = context.Process(target=_run, args=(produce, receiving, sending, os.getpid()), name=f"news-digest-{name}")
     child.start()
     sending.close()
     try:
@@ -96,19 +99,41 @@ def _message(receiving: Connection, child: multiprocessing.process.BaseProcess, 
     return kind, value
 
 
-def _run(produce: Callable[[], tuple[object, Iterable[object]]], sending: Connection) -> None:
+def _run(produce: Callable[[], tuple[object, Iterable[object]]], receiving: Connection, sending: Connection, parent: int) -> None:
     """The child: produce, send the header, every item and the end, or the error."""
+    # With the parent's end open here too, a send to a dead parent would wait forever.
+    receiving.close()
+    _stop_with(parent)
     try:
-        header, items = produce()
-        sending.send((HEADER, header))
-        for item in items:
-            sending.send((ITEM, item))
-        sending.send((END, None))
-    except KeyboardInterrupt:
-        pass  # Ctrl-C reached the parent too; it cleans up and reports
-    except DigestError as error:
-        sending.send((ERROR, error))
-    except BaseException as error:  # a bug: the parent shows where it happened
-        sending.send((CRASH, "".join(traceback.format_exception(error)).rstrip()))
+        try:
+            header, items = produce()
+            sending.send((HEADER, header))
+            for item in items:
+                sending.send((ITEM, item))
+            sending.send((END, None))
+            return
+        except KeyboardInterrupt:
+            return  # Ctrl-C or SIGTERM reached the parent too; it cleans up and reports
+        except DigestError as error:
+            message: tuple[str, object] = (ERROR, error)
+        except BaseException as error:  # a bug: the parent shows where it happened
+            message = (CRASH, "".join(traceback.format_exception(error)).rstrip())
+        sending.send(message)
+    except OSError:
+        pass  # the parent is gone: nobody is left to tell
     finally:
         sending.close()
+
+
+PR_SET_PDEATHSIG = 1
+
+
+def _stop_with(parent: int) -> None:
+    """Have Linux send SIGTERM to this process when its parent dies, so that a build killed with
+    SIGKILL does not leave its analysis running (elsewhere the next send fails instead)."""
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+    except (OSError, AttributeError):
+        return
+    if os.getppid() != parent:  # the parent died before the request
+        os.kill(os.getpid(), signal.SIGTERM)
