@@ -25,6 +25,8 @@ Header = TypeVar("Header")
 Item = TypeVar("Item")
 
 HEADER, ITEM, END, ERROR, CRASH = "header", "item", "end", "error", "crash"
+EXIT_SECONDS = 30
+"""How long a child that sent everything may take to exit before it is stopped."""
 
 
 class ChildFailed(DigestError):
@@ -70,6 +72,7 @@ def _items(receiving: Connection, child: multiprocessing.process.BaseProcess, na
     while True:
         kind, value = _message(receiving, child, name)
         if kind == END:
+            child.join(EXIT_SECONDS)  # let it finish on its own; one still running is stopped
             return
         if kind != ITEM:
             raise ChildFailed(f"the {name} process sent {kind!r} out of order")

@@ -77,3 +77,12 @@ def test_without_fork_the_producer_runs_here(monkeypatch):
     with isolated.stream(_numbers) as produced:
         assert produced.header == os.getpid()
         assert len(list(produced.items)) == 500
+
+
+def test_a_child_that_sent_everything_exits_on_its_own():
+    with isolated.stream(_numbers) as produced:
+        list(produced.items)
+        child = produced.header
+        # it has been waited for: no process of that number is left, not even a zombie
+        with pytest.raises(ProcessLookupError):
+            os.kill(child, 0)
