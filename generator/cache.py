@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import get_args
 
 from generator import resources
-from generator.model import Analysis, Article, Furniture, Keyphrase, LineKind, Mention, Problem, Quote, Sentence, Source
+from generator.model import Analysis, Article, Furniture, Keyphrase, LineKind, Mention, Problem, Quote, Sentence, Source, Zone
 
 log = logging.getLogger(__name__)
 
@@ -185,9 +185,9 @@ def _row(values: list, size: int) -> list:
 
 def decode(data: dict) -> Analysis:
     """An Analysis from plain JSON data; raises ValueError, TypeError or KeyError when malformed."""
-    sentences = tuple(Sentence(str(t), _zone(z), int(p)) for t, z, p in (_row(s, 3) for s in data["sentences"]))
+    sentences = tuple(Sentence(str(t), _member(z, Zone), int(p)) for t, z, p in (_row(s, 3) for s in data["sentences"]))
     mentions = tuple(
-        Mention(str(t), str(n), str(l), int(s), _zone(z), _optional(ti), _optional(r), _optional(a), bool(loc))
+        Mention(str(t), str(n), str(l), int(s), _member(z, Zone), _optional(ti), _optional(r), _optional(a), bool(loc))
         for t, n, l, s, z, ti, r, a, loc in (_row(m, 9) for m in data["mentions"])
     )
     for mention in mentions:
@@ -212,9 +212,10 @@ def _indices(values: list, count: int) -> tuple[int, ...]:
     return indices
 
 
-def _zone(value: object) -> str:
-    if value not in ("title", "standfirst", "body"):
-        raise ValueError(f"bad zone {value!r}")
+def _member(value: object, kind: object) -> str:
+    """value, when it is one of the strings of the Literal type kind."""
+    if value not in get_args(kind):
+        raise ValueError(f"bad value {value!r}: not one of {get_args(kind)}")
     return str(value)
 
 
@@ -241,12 +242,6 @@ def _article(data: dict) -> Article:
         date_basis=_optional(data["date_basis"]), standfirst=tuple(map(str, data["standfirst"])),
         paragraphs=paragraphs, item=int(data["item"]), dateline=_optional(data["dateline"]),
         outlet=_optional(data["outlet"]), author=_optional(data["author"]), url=_optional(data["url"]),
-        furniture=tuple(Furniture(_line_kind(f["kind"]), str(f["text"]), str(f["rule"])) for f in data["furniture"]),
+        furniture=tuple(Furniture(_member(f["kind"], LineKind), str(f["text"]), str(f["rule"])) for f in data["furniture"]),
         also_in=tuple(map(str, data["also_in"])), headline_only=bool(data["headline_only"]),
     )
-
-
-def _line_kind(value: object) -> str:
-    if value not in get_args(LineKind):
-        raise ValueError(f"bad line kind {value!r}")
-    return str(value)
