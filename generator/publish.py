@@ -102,13 +102,6 @@ def _hand_written(entry: Path) -> bool:
     )
 
 
-def _link_or_copy(source: str, target: str) -> None:
-    try:
-        os.link(source, target)
-    except OSError:
-        shutil.copy2(source, target)
-
-
 def write_docs(pages: Iterable[tuple[str, str]], digest_json: str, current: Path, staged: Path) -> int:
     """Fill staged with the hand-written entries of current plus the generated pages and digest.json;
     return how many pages were written."""
@@ -118,11 +111,11 @@ def write_docs(pages: Iterable[tuple[str, str]], digest_json: str, current: Path
                 continue
             target = staged / entry.name
             if entry.is_dir() and not entry.is_symlink():
-                shutil.copytree(entry, target, symlinks=True, copy_function=_link_or_copy)
+                shutil.copytree(entry, target, symlinks=True, copy_function=atomic.link_or_copy)
             elif entry.is_symlink():
                 os.symlink(os.readlink(entry), target)
             else:
-                _link_or_copy(str(entry), str(target))
+                atomic.link_or_copy(entry, target)
     about = staged / ABOUT
     keep_about = about.is_file() and not about.read_text("utf-8", errors="replace").startswith(GENERATED_MARK)
     (staged / DIGEST_JSON).write_text(digest_json, encoding="utf-8")

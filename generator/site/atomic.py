@@ -110,6 +110,14 @@ def remove(path: Path) -> None:
         path.unlink(missing_ok=True)
 
 
+def link_or_copy(source: str | Path, target: str | Path) -> None:
+    """Hard-link source to target (a staged tree costs no copy), else copy it."""
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
+
+
 class Swap:
     """Staging folders for several destinations, swapped in together or not at all.
 

@@ -27,8 +27,6 @@ import hashlib
 import json
 import logging
 import multiprocessing
-import os
-import shutil
 import signal
 from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, contextmanager
@@ -47,7 +45,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import CountHandler, clean_directory
 
-from generator.site import hooks
+from generator.site import atomic, hooks
 
 log = logging.getLogger(__name__)
 
@@ -176,10 +174,7 @@ def _reusable(previous: Path | None, current: str, hashes: Mapping[str, str], pa
 
 def _take(output: Path, target: Path) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        os.link(output, target)
-    except OSError:
-        shutil.copy2(output, target)
+    atomic.link_or_copy(output, target)
 
 
 def build(config: MkDocsConfig, workers: int, previous: Path | None = None,
