@@ -43,14 +43,17 @@ def known_names(analyses: Sequence[Analysis]) -> dict[tuple[str, ...], str]:
     }
 
 
+def _bare(word: str) -> str:
+    """A word without its possessive ending ('Okafor's' -> 'Okafor')."""
+    return word[:-2] if word.endswith(POSSESSIVE) else word
+
+
 def _words(text: str) -> list[tuple[str, int, int]]:
-    """The words of a text with their offsets, a possessive ending left off ('Okafor's' -> 'Okafor')."""
+    """The words of a text with their offsets, a possessive ending left off."""
     found = []
     for match in WORD.finditer(text):
-        word, end = match.group(), match.end()
-        if word.endswith(POSSESSIVE):
-            word, end = word[:-2], end - 2
-        found.append((word, match.start(), end))
+        word = _bare(match.group())
+        found.append((word, match.start(), match.start() + len(word)))
     return found
 
 
@@ -95,7 +98,7 @@ def recover(analyses: Sequence[Analysis]) -> list[Analysis]:
             written[mention.sentence].append(mention.text)
         added = []
         for index, sentence in enumerate(analysis.sentences):
-            words = [word[:-2] if word.endswith(POSSESSIVE) else word for word in WORD.findall(sentence.text)]
+            words = [_bare(word) for word in WORD.findall(sentence.text)]
             if openings.isdisjoint(zip(*(words[i:] for i in range(MIN_WORDS)))):
                 continue  # no known name opens in this sentence: most sentences, checked cheaply
             for text, label in _occurrences(sentence.text, names, sizes):
