@@ -10,6 +10,9 @@ from functools import lru_cache
 from generator import resources
 
 
+DIGIT = re.compile(r"\d")
+
+
 @lru_cache(maxsize=None)
 def _calendar(language: str = resources.LANGUAGE) -> dict:
     return resources.data("calendar", language)
@@ -65,6 +68,8 @@ def _safe_date(year: int, month: int, day: int) -> datetime.date | None:
 
 def find_dates(text: str, language: str = resources.LANGUAGE) -> list[DateMention]:
     """Every calendar date in text, in order of position."""
+    if not DIGIT.search(text):
+        return []  # every date form has a day number: most sentences are ruled out at once
     months = _calendar(language)["months"]
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []

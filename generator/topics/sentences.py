@@ -73,16 +73,18 @@ def diverse(pool: Sequence[Candidate], count: int, taken: Sequence[Candidate] = 
     """Up to count candidates by maximal marginal relevance: central, and unlike those taken."""
     chosen: list[Candidate] = []
     remaining = list(pool)
+    # each remaining candidate's largest similarity to those taken or chosen, kept up to date
+    redundancy = [max((cohesion.cosine(c.bag, t.bag) for t in taken), default=0.0) for c in remaining]
     while remaining and len(chosen) < count:
-        def value(c: Candidate) -> float:
-            redundancy = max((cohesion.cosine(c.bag, t.bag) for t in [*taken, *chosen]), default=0.0)
-            return (1 - novelty) * c.score - novelty * redundancy
-
-        best = max(remaining, key=lambda c: (value(c), -c.article, -c.sentence))
-        remaining.remove(best)
-        if any(cohesion.cosine(best.bag, t.bag) > 0.6 for t in [*taken, *chosen]):
+        best_index = max(
+            range(len(remaining)),
+            key=lambda k: ((1 - novelty) * remaining[k].score - novelty * redundancy[k], -remaining[k].article, -remaining[k].sentence),
+        )
+        best = remaining.pop(best_index)
+        if redundancy.pop(best_index) > 0.6:
             continue
         chosen.append(best)
+        redundancy = [max(r, cohesion.cosine(c.bag, best.bag)) for r, c in zip(redundancy, remaining)]
     return chosen
 
 
