@@ -10,13 +10,17 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
+from collections import deque
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Protocol, TypeVar
 
 from generator.errors import ConfigError
 
 log = logging.getLogger(__name__)
+
+AHEAD_PER_WORKER = 4
+"""Batches submitted to the worker processes ahead of the one the caller waits for, per worker."""
 
 Batch = TypeVar("Batch")
 Result = TypeVar("Result")
@@ -56,7 +60,15 @@ class Processes:
             self.prepare()
         context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(max_workers=self.workers, mp_context=context) as pool:
-            yield from pool.map(function, batches)
+            # A few batches ahead per worker keeps them busy; submitting all at once would hold
+            # every result in memory when the caller takes them more slowly than they come.
+            pending: deque[Future[Result]] = deque()
+            for batch in batches:
+                pending.append(pool.submit(function, batch))
+                if len(pending) >= AHEAD_PER_WORKER * self.workers:
+                    yield pending.popleft().result()
+            while pending:
+                yield pending.popleft().result()
 
     def close(self) -> None:
         pass
