@@ -106,7 +106,7 @@ def _run(produce: Callable[[], tuple[object, Iterable[object]]], receiving: Conn
     """The child: produce, send the header, every item and the end, or the error."""
     # With the parent's end open here too, a send to a dead parent would wait forever.
     receiving.close()
-    _stop_with(parent)
+    stop_with(parent)
     try:
         try:
             header, items = produce()
@@ -131,9 +131,9 @@ def _run(produce: Callable[[], tuple[object, Iterable[object]]], receiving: Conn
 PR_SET_PDEATHSIG = 1
 
 
-def _stop_with(parent: int) -> None:
-    """Have Linux send SIGTERM to this process when its parent dies, so that a build killed with
-    SIGKILL does not leave its analysis running (elsewhere the next send fails instead)."""
+def stop_with(parent: int) -> None:
+    """Have Linux send SIGTERM to this process when its parent (pid `parent`) dies, so that a
+    build killed with SIGKILL leaves no process of it running or blocked."""
     try:
         ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
     except (OSError, AttributeError):

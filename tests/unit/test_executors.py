@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
+import time
+from pathlib import Path
 
 import pytest
 
 from generator import contract, executors, pipeline
 from generator.errors import ConfigError
-from tests.conftest import make_settings
+from tests.conftest import REPO, make_settings
 
 
 def tagged(batch: list[int]) -> tuple[list[int], int]:
@@ -41,6 +45,39 @@ def test_processes_run_here_when_there_is_nothing_to_share(workers, batches):
     results = list(executors.Processes(workers).map(tagged, batches))
     assert {pid for _, pid in results} == {os.getpid()}
 
+
+
+def note_and_wait(folder: str) -> None:
+    """A batch that writes its worker's process id into folder and then waits to be killed."""
+    Path(folder, str(os.getpid())).touch()
+    time.sleep(600)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().split(")")[-1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+def test_worker_processes_end_when_the_process_that_forked_them_is_killed(tmp_path):
+    # A worker waiting for work would otherwise wait forever (with its memory) once SIGKILL took
+    # the process that feeds it.
+    program = (
+        "import sys; from generator import executors; from tests.unit.test_executors import note_and_wait\n"
+        "list(executors.Processes(2).map(note_and_wait, [sys.argv[1]] * 4))"
+    )
+    process = subprocess.Popen([sys.executable, "-c", program, str(tmp_path)], cwd=REPO, env={**os.environ, "PYTHONPATH": str(REPO)})
+    deadline = time.monotonic() + 60
+    while len(list(tmp_path.iterdir())) < 2:
+        assert process.poll() is None and time.monotonic() < deadline
+        time.sleep(0.01)
+    workers = [int(p.name) for p in tmp_path.iterdir()]
+    process.kill()
+    process.wait(timeout=60)
+    while any(map(_alive, workers)) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not any(map(_alive, workers))
 
 def test_create_by_name():
     assert isinstance(executors.create("serial", 4), executors.Serial)
