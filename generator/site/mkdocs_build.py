@@ -27,6 +27,7 @@ import hashlib
 import json
 import logging
 import multiprocessing
+import os
 import signal
 from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, contextmanager
@@ -45,6 +46,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import CountHandler, clean_directory
 
+from generator import isolated
 from generator.site import atomic, hooks
 
 log = logging.getLogger(__name__)
@@ -229,7 +231,7 @@ def build(config: MkDocsConfig, workers: int, previous: Path | None = None,
                 # collector would write to every object it walks, so it is kept off what exists.
                 gc.freeze()
                 try:
-                    with multiprocessing.get_context("fork").Pool(workers, initializer=_worker_signals) as pool:
+                    with multiprocessing.get_context("fork").Pool(workers, initializer=_worker_start, initargs=(os.getpid(),)) as pool:
                         for chunk, result in zip(chunks, pool.imap(_build_chunk, chunks)):
                             results.append(result)
                             advance(len(chunk))
@@ -268,11 +270,13 @@ def build(config: MkDocsConfig, workers: int, previous: Path | None = None,
         _job = None
 
 
-def _worker_signals() -> None:
+def _worker_start(parent: int) -> None:
     """Ctrl-C is the parent's to handle (it stops the pool); SIGTERM, from the parent stopping the
-    pool, ends a worker quietly instead of running the publication's clean-up it inherited."""
+    pool or from the parent's death, ends a worker quietly instead of running the publication's
+    clean-up it inherited."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    isolated.stop_with(parent)
 
 
 def _build_chunk(indices: Sequence[int]) -> ChunkResult:

@@ -60,12 +60,19 @@ def _alive(pid: int) -> bool:
         return False
 
 
-def test_worker_processes_end_when_the_process_that_forked_them_is_killed(tmp_path):
+POOLS = {
+    "analysis": "list(executors.Processes(2).map(note_and_wait, [sys.argv[1]] * 4))",
+    "site pages": "multiprocessing.get_context('fork').Pool(2, mkdocs_build._worker_start, (os.getpid(),)).map(note_and_wait, [sys.argv[1]] * 4)",
+}
+
+
+@pytest.mark.parametrize("pool", POOLS.values(), ids=POOLS.keys())
+def test_worker_processes_end_when_the_process_that_forked_them_is_killed(tmp_path, pool):
     # A worker waiting for work would otherwise wait forever (with its memory) once SIGKILL took
     # the process that feeds it.
     program = (
-        "import sys; from generator import executors; from tests.unit.test_executors import note_and_wait\n"
-        "list(executors.Processes(2).map(note_and_wait, [sys.argv[1]] * 4))"
+        "import multiprocessing, os, sys\nfrom generator import executors\nfrom generator.site import mkdocs_build\n"
+        f"from tests.unit.test_executors import note_and_wait\n{pool}"
     )
     process = subprocess.Popen([sys.executable, "-c", program, str(tmp_path)], cwd=REPO, env={**os.environ, "PYTHONPATH": str(REPO)})
     deadline = time.monotonic() + 60
