@@ -62,7 +62,6 @@ class Rendered:
 def _digest_pages(settings: Settings) -> tuple[Rendered, Iterator[tuple[str, str]]]:
     """Analyse the input folder; return the digest's summary and its pages, rendered as taken."""
     from generator import contract, pipeline, render
-    from generator.settings import worker_count
     from generator.site import editions
 
     digest = pipeline.build_digest(settings)
@@ -72,10 +71,7 @@ def _digest_pages(settings: Settings) -> tuple[Rendered, Iterator[tuple[str, str
         contract.dumps(data), digest.edition, digest.generated, pipeline.summary_line(digest),
         (len(digest.articles), len(digest.topics), len(digest.actors)),
     )
-    # Pages render in forked processes of this machine whatever runs the analysis (a Dask
-    # cluster's workers do not hold the digest); the serial executor keeps them in this one.
-    workers = 1 if settings.io.executor == "serial" else worker_count(settings)
-    return rendered, render.pages(digest, settings, editions.load(settings), workers)
+    return rendered, render.pages(digest, settings, editions.load(settings))
 
 
 def cmd_build(args: argparse.Namespace) -> int:

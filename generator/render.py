@@ -10,20 +10,18 @@ same digest renders the same bytes.
 from __future__ import annotations
 
 import datetime
-import gc
 import importlib.util
 import os
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from functools import partial
 from itertools import combinations
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 from markupsafe import Markup
 
-from generator import executors, slugs
+from generator import slugs
 from generator.model import Actor, ArticleDigest, Digest, Topic
 from generator.settings import Settings
 from generator.site import charts, editions, feeds
@@ -72,13 +70,6 @@ TYPE_NAMES = {
 }
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 UNTITLED_HINT = "No headline in the source: the first sentence stands in for it"
-PARALLEL_MIN_PAGES = 1000
-"""Below this many pages, forking workers to render them costs more than it saves."""
-CHUNK_PAGES = 50
-"""Pages a worker renders per unit of work."""
-
-PageJob = tuple[str, str, Callable[[], dict]]
-"""A page to render: its path, its template and a function that makes its context."""
 
 
 def templates_dir() -> Path:
@@ -385,11 +376,6 @@ class Renderer:
         self.cited[article_id].add(index)
         return sentence_id(index)
 
-    def _cited_anchor(self, article_id: str, index: int | None) -> str | None:
-        """The anchor of a sentence that the renderer's views cite (so its page shows it), else None.
-        Pages use this, not `_sentence`: a page rendered in another process cannot cite more."""
-        return sentence_id(index) if index is not None and index in self.cited.get(article_id, ()) else None
-
     def _find_sentence(self, article_id: str, text: str) -> int | None:
         """The number of the sentence of an article that holds text, if any."""
         analysis = self.analyses.get(article_id)
@@ -487,20 +473,34 @@ class Renderer:
 
     # -- pages ------------------------------------------------------------------------------
 
-    def files(self, workers: int = 1) -> Iterator[tuple[str, str]]:
+    def files(self) -> Iterator[tuple[str, str]]:
         """Every generated file as (path relative to the docs folder, text), each rendered when
-        asked for, so that the pages of a large digest never all sit in memory. With several
-        `workers`, forked processes render chunks of a large digest's pages, in the same order."""
-        jobs = self._jobs()
-        if workers > 1 and len(jobs) >= PARALLEL_MIN_PAGES:
-            yield from _rendered_by_workers(self, jobs, workers)
-        else:
-            for path, template, context in jobs:
-                yield path, self._page(template, path, **context())
-        yield from self._feeds()
-
-    def _feeds(self) -> Iterator[tuple[str, str]]:
-        """The RSS and JSON feeds of the edition's stories."""
+        asked for, so that the pages of a large digest never all sit in memory."""
+        layout = self.layout
+        continued = self._continued_in()
+        for view in self.topic_views:
+            yield view.path, self._page("topic.md.j2", view.path, view=view, anchors=self.edition_anchors)
+        yield site_layout.HOME, self._page("home.md.j2", site_layout.HOME, **self._home())
+        yield site_layout.TOPICS, self._page("topics_index.md.j2", site_layout.TOPICS, topics=self.topic_views)
+        yield site_layout.ARTICLES, self._page("articles_index.md.j2", site_layout.ARTICLES, days=self._article_days())
+        yield site_layout.ACTORS, self._page("actors_index.md.j2", site_layout.ACTORS, groups=self._actor_groups())
+        yield site_layout.PHRASES, self._page("phrases_index.md.j2", site_layout.PHRASES, phrases=self._phrase_rows())
+        yield site_layout.ARCHIVE, self._page("archive_index.md.j2", site_layout.ARCHIVE, **self._archive())
+        yield site_layout.SEARCH, self._page("search.md.j2", site_layout.SEARCH)
+        yield site_layout.ABOUT, self._page("about.md.j2", site_layout.ABOUT)
+        for edition in self.history:
+            path = f"archive/{edition.edition}.md"
+            yield path, self._page("edition.md.j2", path, **self._edition(edition, continued.get(edition.edition, {})))
+        for actor in self.digest.actors:
+            path = layout.actor(actor.id)
+            if path:
+                yield path, self._page("actor.md.j2", path, **self._actor(actor))
+        for key, path in layout.phrases.items():
+            yield path, self._page("phrase.md.j2", path, **self._phrase(key))
+        # Article pages last: the pages above decide which sentences are cited.
+        for article_id in self.entries:
+            path = layout.articles[article_id]
+            yield path, self._page("article.md.j2", path, **self._article(article_id))
         items = [
             feeds.FeedItem(
                 id=f"{self.digest.edition}/{page_url(view.path).strip('/')}", title=view.headline,
@@ -517,31 +517,6 @@ class Renderer:
         )
         yield site_layout.FEED_RSS, feeds.rss(items, channel)
         yield site_layout.FEED_JSON, feeds.json_feed(items, channel)
-
-    def _jobs(self) -> list[PageJob]:
-        """Every page to render, in order. The sentences that pages cite are all known once the
-        renderer is made (topic views and quotes), so pages can be rendered in any order."""
-        layout = self.layout
-        continued = self._continued_in()
-        jobs: list[PageJob] = [(view.path, "topic.md.j2", partial(dict, view=view, anchors=self.edition_anchors)) for view in self.topic_views]
-        jobs += [
-            (site_layout.HOME, "home.md.j2", self._home),
-            (site_layout.TOPICS, "topics_index.md.j2", partial(dict, topics=self.topic_views)),
-            (site_layout.ARTICLES, "articles_index.md.j2", lambda: {"days": self._article_days()}),
-            (site_layout.ACTORS, "actors_index.md.j2", lambda: {"groups": self._actor_groups()}),
-            (site_layout.PHRASES, "phrases_index.md.j2", lambda: {"phrases": self._phrase_rows()}),
-            (site_layout.ARCHIVE, "archive_index.md.j2", self._archive),
-            (site_layout.SEARCH, "search.md.j2", dict),
-            (site_layout.ABOUT, "about.md.j2", dict),
-        ]
-        jobs += [
-            (f"archive/{edition.edition}.md", "edition.md.j2", partial(self._edition, edition, continued.get(edition.edition, {})))
-            for edition in self.history
-        ]
-        jobs += [(path, "actor.md.j2", partial(self._actor, actor)) for actor in self.digest.actors if (path := layout.actor(actor.id))]
-        jobs += [(path, "phrase.md.j2", partial(self._phrase, key)) for key, path in layout.phrases.items()]
-        jobs += [(layout.articles[article_id], "article.md.j2", partial(self._article, article_id)) for article_id in self.entries]
-        return jobs
 
     def _page(self, template: str, path: str, **context: object) -> str:
         return self.env.get_template(template).render(page_path=path, digest=self.digest, **context)
@@ -610,7 +585,7 @@ class Renderer:
         own = {self.topic_position[ref.topic] for ref in refs if ref.topic in self.topic_position and ref.topic not in playing}
         named_in = [self.topic_views[position] for position in sorted(own)]
         quotes = [
-            QuoteView(q.text, None, actor.name, self.article_refs[q.article_id], self._cited_anchor(q.article_id, q.sentence))
+            QuoteView(q.text, None, actor.name, self.article_refs[q.article_id], self._sentence(q.article_id, q.sentence))
             for q in actor.quotes
             if q.article_id in self.article_refs
         ]
@@ -723,37 +698,10 @@ def _date_basis(basis: str | None) -> str | None:
     return DATE_BASES.get(basis, f"from the {basis}")
 
 
-_forked: tuple[Renderer, list[PageJob]] | None = None
-"""The renderer and its jobs, for the forked workers to inherit."""
-
-
-def _render_chunk(bounds: tuple[int, int]) -> list[tuple[str, str]]:
-    """In a worker: render the inherited jobs from bounds[0] up to bounds[1]."""
-    assert _forked is not None
-    renderer, jobs = _forked
-    return [(path, renderer._page(template, path, **context())) for path, template, context in jobs[slice(*bounds)]]
-
-
-def _rendered_by_workers(renderer: Renderer, jobs: list[PageJob], workers: int) -> Iterator[tuple[str, str]]:
-    """The jobs' pages, in order, rendered by forked worker processes a chunk at a time."""
-    global _forked
-    chunks = [(start, min(start + CHUNK_PAGES, len(jobs))) for start in range(0, len(jobs), CHUNK_PAGES)]
-    _forked = (renderer, jobs)
-    # A forked worker shares this process's memory until it writes to it; the cycle collector
-    # would write to every object it walks, so it is kept off what exists.
-    gc.freeze()
-    try:
-        for rendered in executors.Processes(workers).map(_render_chunk, chunks):
-            yield from rendered
-    finally:
-        gc.unfreeze()
-        _forked = None
-
-
-def pages(digest: Digest, settings: Settings, history: Sequence[EditionSummary], workers: int = 1) -> Iterator[tuple[str, str]]:
+def pages(digest: Digest, settings: Settings, history: Sequence[EditionSummary]) -> Iterator[tuple[str, str]]:
     """Every generated file of the digest as (path relative to the docs folder, text), rendered
-    as they are taken, by `workers` processes when there are many."""
-    return Renderer(digest, settings, history).files(workers)
+    one by one as they are taken."""
+    return Renderer(digest, settings, history).files()
 
 
 def render(digest: Digest, settings: Settings, history: Sequence[EditionSummary]) -> dict[str, str]:

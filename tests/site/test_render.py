@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import os
 import re
 
 import pytest
@@ -158,28 +157,6 @@ def test_rendering_is_deterministic(tmp_path):
     assert set(first) == set(second)
     assert all(first[p] == second[p] for p in first if p.startswith(("topics/", "articles/")) and p != "articles/index.md")
 
-
-
-@pytest.mark.parametrize("article_text", ["excerpt", "full"])
-def test_worker_processes_render_the_same_pages_in_the_same_order(tmp_path, monkeypatch, article_text):
-    """Pages rendered by forked workers (every sentence a page cites known up front) equal the
-    pages rendered in one process, excerpts with their cited sentences included."""
-    earlier = EditionSummary("2031-03-05", (TopicSummary("old", "Strike", "Dockers walk out", (), ("lena-varga",), ("union",), 2),), ())
-    settings = make_settings(tmp_path, article_text=article_text)
-    one_process = list(render.pages(make_digest(), settings, (earlier,)))
-    renderers = tmp_path / "pids"
-    page = render.Renderer._page
-
-    def noting_the_process(self, template, path, **context):
-        with renderers.open("a") as out:
-            out.write(f"{os.getpid()}\n")
-        return page(self, template, path, **context)
-
-    monkeypatch.setattr(render.Renderer, "_page", noting_the_process)
-    monkeypatch.setattr(render, "PARALLEL_MIN_PAGES", 1)
-    monkeypatch.setattr(render, "CHUNK_PAGES", 3)
-    assert list(render.pages(make_digest(), settings, (earlier,), workers=2)) == one_process
-    assert os.getpid() not in set(map(int, renderers.read_text().split()))
 
 def test_front_matter_is_valid_yaml_for_every_page(pages):
     import yaml
