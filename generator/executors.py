@@ -11,7 +11,6 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
-import signal
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -62,7 +61,7 @@ class Processes:
         if self.prepare is not None:
             self.prepare()
         context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(max_workers=self.workers, mp_context=context, initializer=_worker_start, initargs=(os.getpid(),)) as pool:
+        with ProcessPoolExecutor(max_workers=self.workers, mp_context=context, initializer=isolated.start_worker, initargs=(os.getpid(),)) as pool:
             # A few batches ahead per worker keeps them busy; submitting all at once would hold
             # every result in memory when the caller takes them more slowly than they come.
             pending: deque[Future[Result]] = deque()
@@ -75,13 +74,6 @@ class Processes:
 
     def close(self) -> None:
         pass
-
-
-def _worker_start(parent: int) -> None:
-    """In a worker process: end quietly on SIGTERM, and when the process that forked it dies
-    (a worker waiting for work would otherwise wait forever)."""
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    isolated.stop_with(parent)
 
 
 class Dask:

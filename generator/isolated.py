@@ -140,3 +140,11 @@ def stop_with(parent: int) -> None:
         return
     if os.getppid() != parent:  # the parent died before the request
         os.kill(os.getpid(), signal.SIGTERM)
+
+
+def start_worker(parent: int) -> None:
+    """In a forked worker process: SIGTERM ends it quietly instead of running the clean-up
+    handlers it inherited, and so does the death of its parent (pid `parent`), which would
+    otherwise leave it waiting for work forever."""
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    stop_with(parent)

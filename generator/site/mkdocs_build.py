@@ -272,11 +272,9 @@ def build(config: MkDocsConfig, workers: int, previous: Path | None = None,
 
 def _worker_start(parent: int) -> None:
     """Ctrl-C is the parent's to handle (it stops the pool); SIGTERM, from the parent stopping the
-    pool or from the parent's death, ends a worker quietly instead of running the publication's
-    clean-up it inherited."""
+    pool or from the parent's death, ends a worker quietly."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    isolated.stop_with(parent)
+    isolated.start_worker(parent)
 
 
 def _build_chunk(indices: Sequence[int]) -> ChunkResult:

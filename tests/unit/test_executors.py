@@ -46,7 +46,6 @@ def test_processes_run_here_when_there_is_nothing_to_share(workers, batches):
     assert {pid for _, pid in results} == {os.getpid()}
 
 
-
 def note_and_wait(folder: str) -> None:
     """A batch that writes its worker's process id into folder and then waits to be killed."""
     Path(folder, str(os.getpid())).touch()
@@ -85,6 +84,7 @@ def test_worker_processes_end_when_the_process_that_forked_them_is_killed(tmp_pa
     while any(map(_alive, workers)) and time.monotonic() < deadline:
         time.sleep(0.05)
     assert not any(map(_alive, workers))
+
 
 def test_create_by_name():
     assert isinstance(executors.create("serial", 4), executors.Serial)
