@@ -291,9 +291,9 @@ def acronyms(state: MergeState) -> None:
     """An acronym joins the one multi-word name whose initials it spells ('PSG')."""
     long_forms = _blocks((n for n in state.names if len(n.key.core) > 1), lambda n: [names.initials(n.text)])
     for name in _spellings([n for n in state.names if names.is_acronym(n.text)]):
-        candidates = long_forms.get(names.fold(name.text).replace(" ", ""), [])
-        if len({state.sets.find(c.id) for c in candidates}) == 1:
-            state.join(name, candidates[0], "acronym")
+        chosen = _one_group(long_forms.get(names.fold(name.text).replace(" ", ""), []), state)
+        if chosen is not None:
+            state.join(name, chosen, "acronym")
 
 
 def _spellings(group: Sequence[Name]) -> list[Name]:
@@ -443,8 +443,12 @@ def _one_referent(local: Sequence[Name], state: MergeState, unique: bool = False
 
 
 def _one_group(candidates: Sequence[Name], state: MergeState) -> Name | None:
-    roots = {state.sets.find(c.id) for c in candidates}
-    return candidates[0] if len(roots) == 1 else None
+    """The first candidate when all the candidates are in one group, else None."""
+    if not candidates:
+        return None
+    # A common family name's block holds thousands of names: stop at the second group.
+    root = state.sets.find(candidates[0].id)
+    return candidates[0] if all(state.sets.find(c.id) == root for c in candidates) else None
 
 
 PASSES: tuple[Pass, ...] = (

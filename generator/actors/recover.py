@@ -18,8 +18,9 @@ from collections.abc import Sequence
 
 from generator.model import Analysis, Mention
 
-WORD = re.compile(r"[^\W_]+(?:[-'’.][^\W_]+)*", re.UNICODE)
-POSSESSIVE = ("'s", "’s")
+BARE_WORD = re.compile(r"([^\W_]+(?:(?!['’]s(?![^\W_]|[-'’.][^\W_]))[-'’.][^\W_]+)*)(?:['’]s)?")
+"""A word (letters and digits, joined by hyphens, apostrophes or dots) in group 1, without the
+possessive ending that closes it ('Okafor's' -> 'Okafor'; 'Okafor's-based' stays whole)."""
 MIN_WORDS = 2
 
 
@@ -27,9 +28,12 @@ def known_names(analyses: Sequence[Analysis]) -> dict[tuple[str, ...], str]:
     """Every name of MIN_WORDS or more words recognised in some article -> its most frequent label."""
     labels: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
     sources: set[tuple[str, ...]] = set()
+    split: dict[str, tuple[str, ...]] = {}
     for analysis in analyses:
         for mention in analysis.mentions:
-            words = tuple(word for word, _, _ in _words(mention.name))
+            words = split.get(mention.name)
+            if words is None:
+                words = split[mention.name] = tuple(BARE_WORD.findall(mention.name))
             if len(words) < MIN_WORDS:
                 continue
             if mention.label == "SOURCE":
@@ -43,18 +47,9 @@ def known_names(analyses: Sequence[Analysis]) -> dict[tuple[str, ...], str]:
     }
 
 
-def _bare(word: str) -> str:
-    """A word without its possessive ending ('Okafor's' -> 'Okafor')."""
-    return word[:-2] if word.endswith(POSSESSIVE) else word
-
-
 def _words(text: str) -> list[tuple[str, int, int]]:
     """The words of a text with their offsets, a possessive ending left off."""
-    found = []
-    for match in WORD.finditer(text):
-        word = _bare(match.group())
-        found.append((word, match.start(), match.start() + len(word)))
-    return found
+    return [(match.group(1), match.start(1), match.end(1)) for match in BARE_WORD.finditer(text)]
 
 
 def _occurrences(text: str, names: dict[tuple[str, ...], str], sizes: dict[str, tuple[int, ...]]) -> list[tuple[str, str]]:
@@ -63,8 +58,9 @@ def _occurrences(text: str, names: dict[tuple[str, ...], str], sizes: dict[str, 
     found = []
     i = 0
     while i < len(words):
-        size = next(
-            (n for n in sizes.get(words[i][0], ()) if i + n <= len(words) and tuple(w for w, _, _ in words[i : i + n]) in names),
+        lengths = sizes.get(words[i][0])
+        size = lengths and next(
+            (n for n in lengths if i + n <= len(words) and tuple(w for w, _, _ in words[i : i + n]) in names),
             0,
         )
         if not size:
@@ -98,7 +94,7 @@ def recover(analyses: Sequence[Analysis]) -> list[Analysis]:
             written[mention.sentence].append(mention.text)
         added = []
         for index, sentence in enumerate(analysis.sentences):
-            words = [_bare(word) for word in WORD.findall(sentence.text)]
+            words = BARE_WORD.findall(sentence.text)
             if openings.isdisjoint(zip(*(words[i:] for i in range(MIN_WORDS)))):
                 continue  # no known name opens in this sentence: most sentences, checked cheaply
             for text, label in _occurrences(sentence.text, names, sizes):

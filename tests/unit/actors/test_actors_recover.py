@@ -52,3 +52,10 @@ def test_one_word_names_are_not_spread():
     first = analysis("a", ["Rice scored."], [("Rice", "PERSON", 0)])
     second = analysis("b", ["Rice prices rose. Rice is dear."], [])
     assert names(recover.recover([first, second])[1]) == []
+
+
+def test_words_leave_off_only_a_closing_possessive():
+    text = "Ana Lima's team met O'Neill’s aide and the Lima's-era staff"
+    words = recover._words(text)
+    assert [w for w, _, _ in words] == ["Ana", "Lima", "team", "met", "O'Neill", "aide", "and", "the", "Lima's-era", "staff"]
+    assert all(text[start:end] == word for word, start, end in words)
