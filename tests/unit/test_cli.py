@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 
 import pytest
 
@@ -104,3 +105,12 @@ def test_an_unknown_option_is_refused_by_argparse(capsys):
         cli.main(["build", "--colour", "red"])
     assert caught.value.code == 2
     assert "unrecognized arguments: --colour red" in capsys.readouterr().err
+
+
+def test_a_command_runs_with_the_batch_collector_thresholds_then_restores_them(monkeypatch):
+    seen = []
+    monkeypatch.setattr(cli, "cmd_eval", lambda args: seen.append(gc.get_threshold()) or 0)
+    before = gc.get_threshold()
+    assert cli.main(["eval"]) == 0
+    assert seen == [cli.COLLECTOR_THRESHOLDS]
+    assert gc.get_threshold() == before
