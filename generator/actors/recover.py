@@ -58,9 +58,8 @@ def _occurrences(text: str, names: dict[tuple[str, ...], str], sizes: dict[str, 
     found = []
     i = 0
     while i < len(words):
-        lengths = sizes.get(words[i][0])
-        size = lengths and next(
-            (n for n in lengths if i + n <= len(words) and tuple(w for w, _, _ in words[i : i + n]) in names),
+        size = next(
+            (n for n in sizes.get(words[i][0], ()) if i + n <= len(words) and tuple(w for w, _, _ in words[i : i + n]) in names),
             0,
         )
         if not size:
