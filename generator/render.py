@@ -566,11 +566,7 @@ class Renderer:
 
     def _phrase(self, key: str) -> dict:
         refs = [self.article_refs[a] for a in self.layout.phrase_articles[key]]
-        topics = []
-        for ref in refs:
-            topic = self.topic_ref(ref.topic)
-            if topic is not None and topic not in topics:
-                topics.append(topic)
+        topics = [topic for topic in map(self.topic_ref, dict.fromkeys(ref.topic for ref in refs)) if topic is not None]
         return {
             "phrase": self.layout.phrase_names[key],
             "articles": sorted(refs, key=lambda r: (*_newest_first(r), r.id)),

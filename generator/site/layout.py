@@ -54,7 +54,7 @@ def page_url(path: str) -> str:
 
 def relative(target: str, page: str) -> str:
     """A link from one docs page to another docs file, as MkDocs expects it (a relative .md path)."""
-    return _relative(target, posixpath.dirname(page))
+    return _relative(target, page.rpartition("/")[0])
 
 
 @lru_cache(maxsize=100_000)

@@ -51,6 +51,7 @@ def escape_markdown(text: str) -> str:
     return ORDERED_START.sub(r"\1\\.", text)
 
 
+@lru_cache(maxsize=100_000)
 def escape_html(text: str) -> str:
     """Text for an HTML element or attribute: on one line, every special character an entity."""
     return html.escape(WHITESPACE.sub(" ", CONTROL_CHARS.sub("", str(text))).strip(), quote=True)
