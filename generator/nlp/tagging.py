@@ -4,17 +4,24 @@ Keyphrases are read from the headline, standfirst and the first paragraphs (news
 facts there), and they need parts of speech to be noun phrases. Tagging the whole text would
 cost more than the entity recogniser itself, so this component runs the model's tagger on the
 first `max_tokens` tokens (up to a sentence end) and writes the tags into the Doc.
+
+The model's attribute ruler turns fine tags into coarse parts of speech by running a Matcher
+over every token, which costs more than the tagger's network. `CoarseTags` gives the same
+parts of speech from the same rules as a table lookup.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
 
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-TAGGER_COMPONENTS = ("tok2vec", "tagger", "attribute_ruler")
+TAGGER_COMPONENTS = ("tok2vec", "tagger")
+RULER = "attribute_ruler"
 TAGGED_TOKENS = 250
 """Tokens at the start of each text that get part-of-speech tags (the keyphrase window)."""
 TAGGED = "lead_tagger.tokens"
@@ -26,12 +33,72 @@ def tagged_tokens(doc: Doc) -> int:
     return doc.user_data.get(TAGGED, 0)
 
 
+class UnsupportedRule(ValueError):
+    """An attribute rule that sets POS from something other than a token's tag, form or spacing."""
+
+
+@dataclass(frozen=True)
+class _Rule:
+    tags: frozenset[str] | None
+    lowers: frozenset[str] | None
+    is_space: bool | None
+    pos: str
+
+    def matches(self, tag: str, lower: str, is_space: bool) -> bool:
+        return (
+            (self.tags is None or tag in self.tags)
+            and (self.lowers is None or lower in self.lowers)
+            and (self.is_space is None or is_space == self.is_space)
+        )
+
+
+def _values(value: object) -> frozenset[str]:
+    if isinstance(value, str):
+        return frozenset([value])
+    if isinstance(value, dict) and set(value) == {"IN"}:
+        return frozenset(value["IN"])
+    raise UnsupportedRule(f"unsupported value {value!r}")
+
+
+class CoarseTags:
+    """The coarse part of speech an attribute ruler's patterns give a token, looked up.
+
+    Later patterns take precedence, as in the ruler. Patterns that test a dependency label are
+    left out: without the parser a token has none, so they never match. Any other pattern shape
+    raises UnsupportedRule, and the caller keeps the ruler.
+    """
+
+    def __init__(self, patterns: Sequence[dict]):
+        self.rules: list[_Rule] = []
+        for pattern in patterns:
+            if "POS" not in pattern["attrs"] or any("DEP" in token for tokens in pattern["patterns"] for token in tokens):
+                continue
+            if len(pattern["patterns"]) != 1 or len(pattern["patterns"][0]) != 1:
+                raise UnsupportedRule(f"a pattern of several tokens sets POS: {pattern['patterns']}")
+            (token,) = pattern["patterns"][0]
+            if not set(token) <= {"TAG", "LOWER", "IS_SPACE"}:
+                raise UnsupportedRule(f"a pattern tests {sorted(token)}")
+            self.rules.append(_Rule(
+                _values(token["TAG"]) if "TAG" in token else None,
+                _values(token["LOWER"]) if "LOWER" in token else None,
+                bool(token["IS_SPACE"]) if "IS_SPACE" in token else None,
+                pattern["attrs"]["POS"],
+            ))
+        self.pos = lru_cache(maxsize=200_000)(self._pos)
+
+    def _pos(self, tag: str, lower: str, is_space: bool) -> str | None:
+        """The POS of the last rule that matches, or None."""
+        return next((rule.pos for rule in reversed(self.rules) if rule.matches(tag, lower, is_space)), None)
+
+
 class LeadTagger:
     """Tags the first tokens of each Doc with the model's own tagger."""
 
     def __init__(self, model: str, max_tokens: int):
         self.max_tokens = max_tokens
         self.tagger = spacy.load(model, exclude=["parser", "ner", "senter", "lemmatizer"])
+        self.coarse = CoarseTags(self.tagger.get_pipe(RULER).patterns)
+        self.tagger.remove_pipe(RULER)
         assert tuple(self.tagger.pipe_names) == TAGGER_COMPONENTS, self.tagger.pipe_names
 
     def _window(self, doc: Doc) -> int:
@@ -43,8 +110,10 @@ class LeadTagger:
 
     def _copy_tags(self, doc: Doc, tagged: Doc) -> Doc:
         for token, source in zip(doc, tagged):
-            token.tag_ = source.tag_
-            token.pos_ = source.pos_
+            tag = token.tag_ = source.tag_
+            pos = self.coarse.pos(tag, source.lower_, source.is_space)
+            if pos is not None:
+                token.pos_ = pos
         doc.user_data[TAGGED] = len(tagged)
         return doc
 
