@@ -42,9 +42,13 @@ def _imported_modules(name: str) -> set[str]:
         if isinstance(node, ast.Import):
             found.update(alias.name for alias in node.names)
         elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
-            found.add(node.module)
-            # 'from generator.clean import cohesion' imports a module, 'from x import name' does not
-            found.update(f"{node.module}.{alias.name}" for alias in node.names)
+            # 'from generator.actors import mentions' runs the module, not the package's own
+            # code; 'from generator.model import Article' runs generator.model
+            modules = {f"{node.module}.{alias.name}" for alias in node.names}
+            modules = {m for m in modules if m.split(".")[0] == "generator" and _is_module(m)}
+            found.update(modules)
+            if len(modules) < len(node.names):
+                found.add(node.module)
     return {m for m in found if m.split(".")[0] == "generator" and _is_module(m)}
 
 

@@ -123,6 +123,24 @@ def test_the_code_version_covers_every_module_the_analysis_imports():
     assert "generator.render" not in modules and "generator.topics.cluster" not in modules
 
 
+def test_the_analysis_code_version_leaves_out_the_actor_merge_it_never_runs():
+    # 'from generator.actors import mentions' runs the package's __init__ but none of its code:
+    # an edit to the merge passes must not throw away every cached analysis
+    modules = cache_module.code_modules(cache_module.ANALYSIS_ENTRY)
+    assert "generator.actors.mentions" in modules
+    assert not {"generator.actors", "generator.actors.merge", "generator.actors.recover"} & set(modules)
+
+
+def test_a_name_taken_from_a_package_counts_its_code(tmp_path, monkeypatch):
+    package = tmp_path / "generator_probe"
+    package.mkdir()
+    (package / "__init__.py").write_text("from generator.model import Article\nfrom generator.clean import dates\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    # the module 'generator.model' counts (a name is taken from it), as does the module 'generator.clean.dates';
+    # the package 'generator.clean' does not
+    assert cache_module._imported_modules("generator_probe") == {"generator.model", "generator.clean.dates"}
+
+
 def test_the_clean_code_version_covers_the_cleaning_passes_and_not_the_analysis():
     modules = cache_module.code_modules(cache_module.CLEAN_ENTRY)
     for name in ("generator.clean", "generator.clean.furniture", "generator.clean.split", "generator.clean.dates"):
