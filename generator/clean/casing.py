@@ -67,8 +67,8 @@ def is_lower_case(text: str) -> bool:
     """Long enough to judge, and with (almost) no capital letters (judged on the opening
     SAMPLE_CHARS characters: a transcript is lower case throughout or not at all)."""
     sample = text[:SAMPLE_CHARS]
-    letters = len(LETTER.findall(sample))
-    if letters < MIN_LETTERS:
-        return False
     capitals = sum(1 for a, b in zip(sample, sample.lower()) if a != b)
-    return capitals / letters <= LOWER_TEXT_MAX_UPPER
+    if capitals > LOWER_TEXT_MAX_UPPER * len(sample):  # too many for any count of letters (the costly count)
+        return False
+    letters = len(LETTER.findall(sample))
+    return letters >= MIN_LETTERS and capitals / letters <= LOWER_TEXT_MAX_UPPER

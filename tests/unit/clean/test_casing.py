@@ -56,6 +56,13 @@ def test_a_few_capitals_still_count_as_lower_case():
     assert is_lower_case("BBC " + TRANSCRIPT) is True
 
 
+def test_the_share_of_capitals_is_of_letters_not_of_characters():
+    # 400 letters among 1,600 characters: 8 capitals are 2% of the letters, 12 are 3% (0.75% of the characters)
+    figures = " 12345 67890" * 100
+    assert is_lower_case("ABCDEFGH" + "x" * 392 + figures) is True
+    assert is_lower_case("ABCDEFGHIJKL" + "x" * 388 + figures) is False
+
+
 def test_restore_keeps_the_length_of_a_ligature_at_a_sentence_start():
     text = "ﬁre crews in pretoria said the blaze was out."
     assert len(CasingTable((("pretoria", "Pretoria"),)).restore(text)) == len(text)
