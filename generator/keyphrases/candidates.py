@@ -91,6 +91,7 @@ def _names_an_outlet(phrase: str, language: str) -> bool:
     return any(name in padded for name in _outlet_names(language))
 
 
+@lru_cache(maxsize=200_000)
 def is_name(phrase: str) -> bool:
     """Every word capitalised: a name rather than a topic phrase."""
     words = phrase.split()

@@ -49,9 +49,9 @@ def mmr(scored: Sequence[tuple[str, float]], count: int, settings: KeyphraseSett
     redundancy = [0.0] * len(pool)
     chosen: list[str] = []
     names = 0
+    relevance, diversity = settings.mmr_lambda, 1 - settings.mmr_lambda
     while pool and len(chosen) < count:
-        value = [settings.mmr_lambda * score / top - (1 - settings.mmr_lambda) * r for (_, score, _), r in zip(pool, redundancy)]
-        best_index = max(range(len(pool)), key=lambda k: (value[k], pool[k][0]))
+        best_index = max(range(len(pool)), key=lambda k: (relevance * pool[k][1] / top - diversity * redundancy[k], pool[k][0]))
         best, _, words = pool.pop(best_index)
         redundancy.pop(best_index)
         if any(words <= phrase_stems(c) for c in chosen):
