@@ -97,9 +97,14 @@ class LeadTagger:
     def __init__(self, model: str, max_tokens: int):
         self.max_tokens = max_tokens
         self.tagger = spacy.load(model, exclude=["parser", "ner", "senter", "lemmatizer"])
-        self.coarse = CoarseTags(self.tagger.get_pipe(RULER).patterns)
-        self.tagger.remove_pipe(RULER)
-        assert tuple(self.tagger.pipe_names) == TAGGER_COMPONENTS, self.tagger.pipe_names
+        self.coarse: CoarseTags | None
+        try:
+            self.coarse = CoarseTags(self.tagger.get_pipe(RULER).patterns)
+        except UnsupportedRule:
+            self.coarse = None  # the model's own ruler gives the coarse tags
+        else:
+            self.tagger.remove_pipe(RULER)
+        assert tuple(self.tagger.pipe_names) == TAGGER_COMPONENTS + ((RULER,) if self.coarse is None else ()), self.tagger.pipe_names
 
     def _window(self, doc: Doc) -> int:
         """Tokens to tag: max_tokens, carried on to the end of the sentence."""
@@ -111,8 +116,8 @@ class LeadTagger:
     def _copy_tags(self, doc: Doc, tagged: Doc) -> Doc:
         for token, source in zip(doc, tagged):
             tag = token.tag_ = source.tag_
-            pos = self.coarse.pos(tag, source.lower_, source.is_space)
-            if pos is not None:
+            pos = source.pos_ if self.coarse is None else self.coarse.pos(tag, source.lower_, source.is_space)
+            if pos:
                 token.pos_ = pos
         doc.user_data[TAGGED] = len(tagged)
         return doc

@@ -73,6 +73,17 @@ def test_coarse_tags_agree_with_the_attribute_ruler_on_news(parse, model_with_ru
     assert compared > 1000
 
 
+def test_a_model_whose_rules_the_table_cannot_express_keeps_its_ruler(monkeypatch, model_with_ruler):
+    def refuse(patterns):
+        raise UnsupportedRule("a pattern tests ['SHAPE']")
+
+    monkeypatch.setattr(nlp.tagging, "CoarseTags", refuse)
+    lead = nlp.tagging.LeadTagger(nlp.MODELS["en"], nlp.TAGGED_TOKENS)
+    assert lead.coarse is None and "attribute_ruler" in lead.tagger.pipe_names
+    doc = lead(model_with_ruler.make_doc("But that is something nobody saw, she said."))
+    assert [t.pos_ for t in doc] == [t.pos_ for t in model_with_ruler("But that is something nobody saw, she said.")]
+
+
 def _rule(token: dict, pos: str) -> dict:
     return {"patterns": [[token]], "attrs": {"POS": pos, "MORPH": "_"}, "index": 0}
 
