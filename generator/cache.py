@@ -44,12 +44,16 @@ def _imported_modules(name: str) -> set[str]:
         elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
             # 'from generator.actors import mentions' runs the module, not the package's own
             # code; 'from generator.model import Article' runs generator.model
-            modules = {f"{node.module}.{alias.name}" for alias in node.names}
-            modules = {m for m in modules if m.split(".")[0] == "generator" and _is_module(m)}
+            modules = {m for m in (f"{node.module}.{alias.name}" for alias in node.names) if _generator_module(m)}
             found.update(modules)
             if len(modules) < len(node.names):
                 found.add(node.module)
-    return {m for m in found if m.split(".")[0] == "generator" and _is_module(m)}
+    return {m for m in found if _generator_module(m)}
+
+
+def _generator_module(name: str) -> bool:
+    """A module of this package (not a name inside one); other packages are never looked up."""
+    return name.split(".")[0] == "generator" and _is_module(name)
 
 
 def _is_module(name: str) -> bool:
