@@ -5,8 +5,8 @@ doc and the current spans and returns new spans. Every later stage reads the rep
 entities, so a name is whole everywhere or nowhere.
 """
 
-from __future__ import annotations
-
+# No `from __future__ import annotations` here: spaCy validates the factory signature below at
+# runtime, and the confection release that spaCy pins cannot resolve annotations given as strings.
 import re
 from collections import Counter
 from collections.abc import Callable

@@ -10,8 +10,8 @@ over every token, which costs more than the tagger's network. `CoarseTags` gives
 parts of speech from the same rules as a table lookup.
 """
 
-from __future__ import annotations
-
+# No `from __future__ import annotations` here: spaCy validates the factory signature below at
+# runtime, and the confection release that spaCy pins cannot resolve annotations given as strings.
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
