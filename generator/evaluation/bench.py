@@ -27,6 +27,8 @@ DEFAULT_BENCH = Path("../shared/bench")
 SAMPLE_SECONDS = 1.0
 """Reading a process's proportional set size walks its page tables (10-20 ms for a large one):
 sampled more often, the measurement itself would take a share of the cores it measures."""
+ADDED = "zz-added.txt"
+"""The article the warm rebuild adds to the largest corpus (and removes afterwards)."""
 
 
 @dataclass(frozen=True)
@@ -129,6 +131,8 @@ def main(args: argparse.Namespace) -> int:
         corpus = work / f"corpus-{size}"
         if not corpus.is_dir():
             subprocess.run([sys.executable, str(generator), str(size), str(corpus)], check=True, stdout=subprocess.DEVNULL)
+        # left by an interrupted warm run: the cold build would hold it and the warm one add nothing
+        (corpus / ADDED).unlink(missing_ok=True)
         cache = work / f"cache-{size}"
         shutil.rmtree(cache, ignore_errors=True)
         shutil.rmtree(work / f"out-{size}", ignore_errors=True)  # cold: no site to take pages from either
@@ -144,12 +148,14 @@ def main(args: argparse.Namespace) -> int:
         # the generator draws its articles in sequence: the corpus of size + 1 adds one new article
         larger = work / f"corpus-{size + 1}"
         subprocess.run([sys.executable, str(generator), str(size + 1), str(larger)], check=True, stdout=subprocess.DEVNULL)
-        added = corpus / "zz-added.txt"
+        added = corpus / ADDED
         shutil.copyfile(larger / f"{size:05d}.txt", added)
-        run = timed_build(corpus, work / f"out-{size}", work / f"cache-{size}")
+        try:
+            run = timed_build(corpus, work / f"out-{size}", work / f"cache-{size}")
+        finally:
+            added.unlink()
+            shutil.rmtree(larger, ignore_errors=True)
         print(f"warm {run.articles:>6} articles (one added): {run.seconds:7.1f} s, peak {run.peak_mb:7.0f} MB")
-        added.unlink()
-        shutil.rmtree(larger, ignore_errors=True)
     if not args.work:
         shutil.rmtree(work, ignore_errors=True)
     return 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import os
 import shutil
 import signal
@@ -58,3 +59,31 @@ def test_memory_a_forked_child_shares_with_its_parent_is_counted_once(tmp_path):
 
 def _children(pid: int) -> list[int]:
     return [int(p) for p in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+
+
+def test_the_warm_rebuild_adds_one_article_even_after_an_interrupted_run(tmp_path, monkeypatch):
+    bench_folder = tmp_path / "bench"
+    bench_folder.mkdir()
+    (bench_folder / "gen_corpus.py").write_text(
+        "import sys, pathlib\n"
+        "out = pathlib.Path(sys.argv[2]); out.mkdir(parents=True)\n"
+        "for i in range(int(sys.argv[1])): (out / f'{i:05d}.txt').write_text(f'article {i}')\n"
+    )
+    monkeypatch.setenv(bench.BENCH_ENV, str(bench_folder))
+    work = tmp_path / "work"
+    (work / "corpus-3").mkdir(parents=True)
+    for i in range(3):
+        (work / "corpus-3" / f"{i:05d}.txt").write_text(f"article {i}")
+    (work / "corpus-3" / bench.ADDED).write_text("left by an interrupted warm run")
+    seen = []
+
+    def fake_build(corpus, out, cache):
+        seen.append(sorted(path.read_text() for path in corpus.iterdir()))
+        return bench.Run(len(seen[-1]), 1.0, 1.0, 1, 1.0)
+
+    monkeypatch.setattr(bench, "timed_build", fake_build)
+    bench.main(argparse.Namespace(articles=[3], warm=True, work=work))
+    cold, warm = seen
+    assert cold == ["article 0", "article 1", "article 2"]
+    assert warm == cold + ["article 3"]
+    assert not (work / "corpus-3" / bench.ADDED).exists()
