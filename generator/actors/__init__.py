@@ -32,9 +32,10 @@ def _names(analyses: Sequence[Analysis], language: str) -> tuple[list[merging.Na
         for order, mention in enumerate(analysis.mentions):
             if mention.label == "SOURCE" or types.is_demonym(mention.name, language):
                 continue
-            grouped[(position, fold(mention.name))].append(mention)
-            first.setdefault((position, fold(mention.name)), order)
-            last[(position, fold(mention.name))] = order
+            key = (position, fold(mention.name))
+            grouped[key].append(mention)
+            first.setdefault(key, order)
+            last[key] = order
     found = []
     for (position, key), mentions in sorted(grouped.items()):
         written = Counter(m.name for m in mentions).most_common()

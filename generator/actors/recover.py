@@ -47,31 +47,28 @@ def known_names(analyses: Sequence[Analysis]) -> dict[tuple[str, ...], str]:
     }
 
 
-def _words(text: str) -> list[tuple[str, int, int]]:
-    """The words of a text with their offsets, a possessive ending left off."""
-    return [(match.group(1), match.start(1), match.end(1)) for match in BARE_WORD.finditer(text)]
+def _occurrences(text: str, words: list[str], names: dict[tuple[str, ...], str], sizes: dict[str, tuple[int, ...]]) -> list[tuple[str, str]]:
+    """(name as written, label) for each known name that stands alone in the text, longest first.
 
-
-def _occurrences(text: str, names: dict[tuple[str, ...], str], sizes: dict[str, tuple[int, ...]]) -> list[tuple[str, str]]:
-    """(name as written, label) for each known name that stands alone in the text, longest first."""
-    words = _words(text)
+    `words` are the text's words (BARE_WORD.findall); their offsets are found only once a name is.
+    """
+    spans: list[tuple[int, int]] = []
     found = []
     i = 0
     while i < len(words):
-        size = next(
-            (n for n in sizes.get(words[i][0], ()) if i + n <= len(words) and tuple(w for w, _, _ in words[i : i + n]) in names),
-            0,
-        )
+        lengths = sizes.get(words[i])
+        size = next((n for n in lengths if i + n <= len(words) and tuple(words[i : i + n]) in names), 0) if lengths else 0
         if not size:
             i += 1
             continue
-        start, end = words[i][1], words[i + size - 1][2]
-        key = tuple(w for w, _, _ in words[i : i + size])
+        if not spans:
+            spans = [match.span(1) for match in BARE_WORD.finditer(text)]
+        start, end = spans[i][0], spans[i + size - 1][1]
         # not part of a longer capitalised name: 'Ana Lima' in 'Ana Lima Costa'
-        joined_before = i > 0 and words[i - 1][0][:1].isupper() and not text[words[i - 1][2] : start].strip()
-        joined_after = i + size < len(words) and words[i + size][0][:1].isupper() and not text[end : words[i + size][1]].strip()
+        joined_before = i > 0 and words[i - 1][:1].isupper() and not text[spans[i - 1][1] : start].strip()
+        joined_after = i + size < len(words) and words[i + size][:1].isupper() and not text[end : spans[i + size][0]].strip()
         if not joined_before and not joined_after:
-            found.append((text[start:end], names[key]))
+            found.append((text[start:end], names[tuple(words[i : i + size])]))
         i += size
     return found
 
@@ -96,7 +93,7 @@ def recover(analyses: Sequence[Analysis]) -> list[Analysis]:
             words = BARE_WORD.findall(sentence.text)
             if openings.isdisjoint(zip(*(words[i:] for i in range(MIN_WORDS)))):
                 continue  # no known name opens in this sentence: most sentences, checked cheaply
-            for text, label in _occurrences(sentence.text, names, sizes):
+            for text, label in _occurrences(sentence.text, words, names, sizes):
                 # inside a mention of this sentence already ('Maria Okafor' of 'Maria Okafor's side')
                 if any(text in other or other in text for other in written[index]):
                     continue

@@ -61,7 +61,7 @@ def decide(tally: Counter[Kind]) -> Kind:
     """The type with the most votes; ties in a fixed order (person first)."""
     if not tally:
         return "other"
-    return max(KINDS, key=lambda kind: (tally[kind], -KINDS.index(kind)))
+    return max(KINDS, key=lambda kind: tally[kind])  # max keeps the first of equal counts: KINDS order
 
 
 def compatible(a: Kind, b: Kind, loose: bool = False) -> bool:

@@ -56,6 +56,13 @@ def test_one_word_names_are_not_spread():
 
 def test_words_leave_off_only_a_closing_possessive():
     text = "Ana Lima's team met O'Neill’s aide and the Lima's-era staff"
-    words = recover._words(text)
-    assert [w for w, _, _ in words] == ["Ana", "Lima", "team", "met", "O'Neill", "aide", "and", "the", "Lima's-era", "staff"]
-    assert all(text[start:end] == word for word, start, end in words)
+    words = recover.BARE_WORD.findall(text)
+    assert words == ["Ana", "Lima", "team", "met", "O'Neill", "aide", "and", "the", "Lima's-era", "staff"]
+    spans = [match.span(1) for match in recover.BARE_WORD.finditer(text)]
+    assert [text[start:end] for start, end in spans] == words
+
+
+def test_a_name_is_recovered_as_written_when_a_possessive_closes_it():
+    first = analysis("a", ["Ana Lima spoke."], [("Ana Lima", "PERSON", 0)])
+    second = analysis("b", ["Ana Lima's team and O'Neill’s aide met."], [])
+    assert names(recover.recover([first, second])[1]) == [("Ana Lima", "PERSON", 0)]
