@@ -47,7 +47,9 @@ def known_names(analyses: Sequence[Analysis]) -> dict[tuple[str, ...], str]:
     }
 
 
-def _occurrences(text: str, words: list[str], names: dict[tuple[str, ...], str], sizes: dict[str, tuple[int, ...]]) -> list[tuple[str, str]]:
+def _occurrences(
+    text: str, words: list[str], names: dict[tuple[str, ...], str], sizes: dict[str, tuple[int, ...]]
+) -> list[tuple[str, str]]:
     """(name as written, label) for each known name that stands alone in the text, longest first.
 
     `words` are the text's words (BARE_WORD.findall); their offsets are found only once a name is.
