@@ -129,7 +129,7 @@ def _analyse_together(articles: Sequence[Article], settings: Settings) -> list[A
     texts = [analysed_text(article, settings.clean.max_analysed_chars) for article in articles]
     model = nlp.load(settings.io.language)
     results = []
-    with model.memory_zone():
+    with model.memory_zone(), nlp.one_blas_thread():
         docs = model.pipe((text for text, _ in texts), batch_size=nlp.BATCH_SIZE)
         for article, (_, zones), doc in zip(articles, texts, docs):
             try:

