@@ -247,6 +247,7 @@ class Renderer:
         self.env.globals.update(
             link=self._link, external_link=self._external_link,
             article_list=self._article_list, name_list=self._name_list, search_title=self._search_title,
+            link_line=self._link_line, topic_list=self._topic_list,
             yaml_string=yaml_string, plural=plural, long_date=long_date, day_heading=day_heading,
             unknown_outlet=UNKNOWN_OUTLET, actor_page_min=site_layout.ACTOR_PAGE_MIN_ARTICLES,
             phrase_page_min=site_layout.PHRASE_PAGE_MIN_ARTICLES,
@@ -312,6 +313,35 @@ class Renderer:
                 item += f' <span class="digest-role">{escape_html(ref.role)}</span>'
             items.append(f"<li>{item}</li>")
         return Markup(f'<ul class="digest-names" {HTML_MARK}>' + "".join(items) + "</ul>")
+
+    @staticmethod
+    @pass_context
+    def _link_line(context, refs: Iterable[ActorRef | PhraseRef], css_class: str, label: str | None = None,
+                   roles: bool = False, searchable: bool = True) -> Markup:
+        """Actor or phrase links (plain text for those without a page) separated by dots, after a
+        bold label, with actors' roles: one paragraph of HTML that skips Markdown.
+
+        Every article, topic and actor page has a few of these lines, and Markdown's handling of
+        links is most of what converting such a page costs MkDocs.
+        """
+        items = []
+        for ref in refs:
+            text = escape_html(ref.name if isinstance(ref, ActorRef) else ref.text)
+            item = f'<a href="{escape_html(relative_url(ref.path, context["page_path"]))}">{text}</a>' if ref.path else text
+            if roles and isinstance(ref, ActorRef) and ref.role:
+                item += f' <span class="digest-role">({escape_html(ref.role)})</span>'
+            items.append(item)
+        head = f"<strong>{escape_html(label)}</strong> " if label else ""
+        search = ' data-pagefind-body=""' if searchable else ""
+        return Markup(f'<p class="{css_class}"{search} {HTML_MARK}>{head}{" · ".join(items)}</p>')
+
+    @staticmethod
+    @pass_context
+    def _topic_list(context, views: Iterable[TopicRef | TopicView]) -> Markup:
+        """Links to topic pages as one line of HTML that skips Markdown."""
+        items = (f'<li><a href="{escape_html(relative_url(view.path, context["page_path"]))}">{escape_html(view.headline)}</a></li>'
+                 for view in views)
+        return Markup(f'<ul class="digest-topics" {HTML_MARK}>' + "".join(items) + "</ul>")
 
     @staticmethod
     def _search_title(kind: str, text: str) -> Markup:

@@ -1,8 +1,8 @@
 """A MkDocs plugin that lets HTML built by the renderer skip Markdown.
 
-Article text and charts are HTML built in code with every piece of text escaped; Markdown would
-pass them through unchanged, but reading them costs Python-Markdown's HTML parser more than the
-rest of the page. A block marked with `data-digest-html` on one line is cut out before Markdown
+Article text, charts and the lines and lists of links to other pages are HTML built in code with
+every piece of text escaped and final URLs; Markdown would pass them through unchanged, but
+reading them costs Python-Markdown's HTML parser more than the rest of the page. A block marked with `data-digest-html` on one line is cut out before Markdown
 and put back, byte for byte, after it; the element ids in it are registered with MkDocs so that
 links to them (`#s-12`) still validate. Without the plugin (plain `mkdocs serve`) a page renders
 the same HTML up to blank lines, only slower.
@@ -17,7 +17,7 @@ from mkdocs.plugins import BasePlugin
 
 from generator.site.text import HTML_MARK as MARK
 
-BLOCK = re.compile(rf"^<(?:div|figure|ul)\b[^>\n]*\b{MARK}\b[^\n]*$", re.M)
+BLOCK = re.compile(rf"^<(?:div|figure|p|ul)\b[^>\n]*\b{MARK}\b[^\n]*$", re.M)
 IDS = re.compile(r'\sid="([^"]+)"')
 
 

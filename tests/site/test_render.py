@@ -59,12 +59,12 @@ def test_topic_tells_the_story(pages):
     assert "- [The union rejected the latest offer.](../articles/coast-wire-2031-03-04-port-strike-enters-second-week.md#s-2)" in topic
     assert "“We will not move until the offer changes,”" in topic
     assert "— [Lena Varga](../actors/lena-varga.md), [Coast Wire](../" in topic
-    assert "[Lena Varga](../actors/lena-varga.md) <span class=\"digest-role\">(union leader)</span>" in topic
-    assert "**Where:** [Valmora](../actors/valmora.md)" in topic
+    assert '<a href="../../actors/lena-varga/">Lena Varga</a> <span class="digest-role">(union leader)</span>' in topic
+    assert '<p class="digest-where" data-pagefind-body="" data-digest-html><strong>Where:</strong> <a href="../../actors/valmora/">Valmora</a>' in topic
     assert '**10 March 2031** <span class="digest-scheduled">Scheduled</span>' in topic
     assert "## Covered by 3 outlets" in topic
     assert "**portnews.example**" in topic and 'href="https://coastwire.example/news/port-strike?id=1&amp;ref=%28x%29"' in topic
-    assert "[port strike](../phrases/port-strike.md) · union · exports" in topic
+    assert '<a href="../../phrases/port-strike/">port strike</a> · union · exports</p>' in topic
     assert '<figure class="digest-chart digest-chart--coverage"' in topic
     # No file names beside outlets.
     assert "harbour.txt" not in topic and "ports.xml" not in topic
@@ -91,7 +91,9 @@ def test_article_page_shows_source_text_summary_and_provenance(tmp_path):
     assert "# Port strike enters second week {: #s-0 .digest-s" in full
     assert full.count('class="digest-s"') == 5  # every sentence of the text with its anchor
     assert '<span class="digest-s" id="s-5">Ships are waiting outside the harbour.</span>' in full
-    assert "## In brief" in full and "**Key players:** [Lena Varga]" in full and "**Where:** [Valmora]" in full
+    assert "## In brief" in full
+    assert '<strong>Key players:</strong> <a href="../../actors/lena-varga/">Lena Varga</a>' in full
+    assert '<strong>Where:</strong> <a href="../../actors/valmora/">Valmora</a>' in full
     assert '??? note "Provenance"' in full
     assert "    - **File:** harbour.txt" in full and "characters 0–310" in full
     meet = render.render(make_digest(), make_settings(tmp_path, article_text="full"), ())[
@@ -167,3 +169,22 @@ def test_front_matter_is_valid_yaml_for_every_page(pages):
             assert match, path
             meta = yaml.safe_load(match.group(1))
             assert meta["title"] and meta["description"], path
+
+
+def test_link_lines_and_topic_lists_are_escaped_html_with_final_urls(tmp_path):
+    renderer = render.Renderer(make_digest(), make_settings(tmp_path), ())
+    hostile = "<script>alert(1)</script> & {{ 7*7 }}"
+    actors = [render.ActorRef("a", hostile, "PERSON", "actors/a.md", hostile, 3), render.ActorRef("b", "No Page", "ORG", None, None, 1)]
+    line = renderer.env.from_string('{{ link_line(refs, "digest-players", label="Key players:", roles=True) }}').render(
+        refs=actors, page_path="topics/t.md")
+    escaped = "&lt;script&gt;alert(1)&lt;/script&gt; &amp; {{ 7*7 }}"
+    assert line == (
+        '<p class="digest-players" data-pagefind-body="" data-digest-html><strong>Key players:</strong> '
+        f'<a href="../../actors/a/">{escaped}</a> <span class="digest-role">({escaped})</span> · No Page</p>'
+    )
+    phrases = [render.PhraseRef("port strike", "phrases/port-strike.md", 3)]
+    related = renderer.env.from_string('{{ link_line(refs, "digest-related", searchable=False) }}').render(refs=phrases, page_path="actors/x.md")
+    assert related == '<p class="digest-related" data-digest-html><a href="../../phrases/port-strike/">port strike</a></p>'
+    topics = [render.TopicRef("t", hostile, "topics/t.md")]
+    listed = renderer.env.from_string("{{ topic_list(refs) }}").render(refs=topics, page_path="actors/x.md")
+    assert listed == f'<ul class="digest-topics" data-digest-html><li><a href="../../topics/t/">{escaped}</a></li></ul>'
