@@ -16,7 +16,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 from thinc.api import use_ops
-from threadpoolctl import ThreadpoolController
+from threadpoolctl import threadpool_limits
 
 from generator.nlp import repairs, tagging  # noqa: F401  (register the component factories)
 
@@ -47,15 +47,12 @@ def _load_pipeline(language: str) -> Language:
     return nlp
 
 
-@lru_cache(maxsize=None)
-def _blas_pools() -> ThreadpoolController:
-    return ThreadpoolController()
-
-
 def one_blas_thread() -> AbstractContextManager:
     """BLAS on one thread while the block runs: articles are spread over worker processes
-    already, and threads inside each would compete with the other workers for the cores."""
-    return _blas_pools().limit(limits=1, user_api="blas")
+    already, and threads inside each would compete with the other workers for the cores.
+    Every BLAS library loaded by then is limited (numpy and scipy each bring one); finding
+    them costs about 2 ms, once per batch of articles."""
+    return threadpool_limits(limits=1, user_api="blas")
 
 
 def model_version(language: str = "en") -> str:

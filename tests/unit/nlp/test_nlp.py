@@ -79,6 +79,8 @@ def test_numpy_matrix_products_give_the_entities_and_tags_of_blis(parse):
 
 
 def test_one_blas_thread_limits_blas_while_the_block_runs():
+    import scipy.linalg  # noqa: F401 - scipy brings a BLAS of its own besides numpy's: both are limited
+
     blas = [pool for pool in ThreadpoolController().info() if pool["user_api"] == "blas"]
     assert blas, "numpy loads a BLAS library"
     with nlp.one_blas_thread():
