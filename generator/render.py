@@ -287,9 +287,8 @@ class Renderer:
         """
         items = []
         for ref in refs:
-            href = escape_html(relative_url(ref.path, context["page_path"]))
             mark = f' class="digest-untitled" title="{escape_html(UNTITLED_HINT)}"' if ref.from_text else ""
-            link = f'<a href="{href}"{mark}>{escape_html(ref.title)}</a>'
+            link = _html_link(ref.title, ref.path, context["page_path"], mark)
             parts = [f"<strong>{escape_html(ref.outlet or UNKNOWN_OUTLET)}</strong>", link] if outlet_first else [link]
             if show_outlet and not outlet_first and ref.outlet:
                 parts.append(escape_html(ref.outlet))
@@ -306,8 +305,7 @@ class Renderer:
         """Actor or phrase links with their article counts, as one line of HTML that skips Markdown."""
         items = []
         for ref in refs:
-            label = escape_html(ref.name if isinstance(ref, ActorRef) else ref.text)
-            item = f'<a href="{escape_html(relative_url(ref.path, context["page_path"]))}">{label}</a>' if ref.path else label
+            item = _html_link(_entity_name(ref), ref.path, context["page_path"])
             item += f' <span class="digest-count">{ref.articles}</span>'
             if isinstance(ref, ActorRef) and ref.role:
                 item += f' <span class="digest-role">{escape_html(ref.role)}</span>'
@@ -326,8 +324,7 @@ class Renderer:
         """
         items = []
         for ref in refs:
-            text = escape_html(ref.name if isinstance(ref, ActorRef) else ref.text)
-            item = f'<a href="{escape_html(relative_url(ref.path, context["page_path"]))}">{text}</a>' if ref.path else text
+            item = _html_link(_entity_name(ref), ref.path, context["page_path"])
             if roles and isinstance(ref, ActorRef) and ref.role:
                 item += f' <span class="digest-role">({escape_html(ref.role)})</span>'
             items.append(item)
@@ -339,8 +336,7 @@ class Renderer:
     @pass_context
     def _topic_list(context, views: Iterable[TopicRef | TopicView]) -> Markup:
         """Links to topic pages as one line of HTML that skips Markdown."""
-        items = (f'<li><a href="{escape_html(relative_url(view.path, context["page_path"]))}">{escape_html(view.headline)}</a></li>'
-                 for view in views)
+        items = (f'<li>{_html_link(view.headline, view.path, context["page_path"])}</li>' for view in views)
         return Markup(f'<ul class="digest-topics" {HTML_MARK}>' + "".join(items) + "</ul>")
 
     @staticmethod
@@ -692,6 +688,19 @@ class Renderer:
             rows.append({"topic": topic, "anchor": anchors[topic.id], "players": players, "continued": continued.get(topic.id)})
         return {"edition": edition, "rows": rows, "description": shorten(
             f"News digest of {long_date(edition.edition)}: " + "; ".join(t.headline for t in edition.topics[:3]), DESCRIPTION_CHARS)}
+
+
+def _html_link(text: str, target: str | None, page: str, attributes: str = "") -> str:
+    """The escaped text as an HTML link, from `page`, to the final URL of the docs page `target`
+    (MkDocs does not rewrite links in raw HTML); the escaped text alone without a target."""
+    label = escape_html(text)
+    if not target:
+        return label
+    return f'<a href="{escape_html(relative_url(target, page))}"{attributes}>{label}</a>'
+
+
+def _entity_name(ref: ActorRef | PhraseRef) -> str:
+    return ref.name if isinstance(ref, ActorRef) else ref.text
 
 
 def edition_anchors(edition: EditionSummary) -> dict[str, str]:
