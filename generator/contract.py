@@ -11,7 +11,7 @@ import json
 from functools import lru_cache
 from importlib import resources
 
-import jsonschema
+import jsonschema_rs
 
 from generator.model import ArticleDigest, Digest
 
@@ -97,9 +97,14 @@ def _article(entry: ArticleDigest) -> dict:
     }
 
 
+@lru_cache(maxsize=1)
+def _validator() -> jsonschema_rs.Draft202012Validator:
+    return jsonschema_rs.Draft202012Validator(schema())
+
+
 def validate(data: dict) -> None:
-    """Raise jsonschema.ValidationError when data does not follow the contract."""
-    jsonschema.validate(data, schema(), cls=jsonschema.Draft202012Validator)
+    """Raise jsonschema_rs.ValidationError when data does not follow the contract."""
+    _validator().validate(data)
 
 
 def dumps(data: dict) -> str:
