@@ -62,25 +62,27 @@ def _relative(target: str, folder: str) -> str:
     return posixpath.relpath(target, folder or ".")
 
 
-def _relative_path(path: str, start: str) -> str:
-    """`posixpath.relpath` for two paths from the site root ('a/b/' from 'a/c/' -> '../b'),
-    without resolving them against the working folder, which costs more than the rest."""
-    to = [part for part in path.split("/") if part not in ("", ".")]
-    base = [part for part in start.split("/") if part not in ("", ".")]
-    common = 0
-    while common < min(len(to), len(base)) and to[common] == base[common]:
-        common += 1
-    return "/".join([".."] * (len(base) - common) + to[common:]) or "."
+@lru_cache(maxsize=1 << 17)
+def _url_parts(path: str, page: bool) -> tuple[str, ...]:
+    """The folders of a docs page's URL ('topics/x.md' -> ('topics', 'x')), or of a site file's path."""
+    url = page_url(path) if page else path
+    return tuple(part for part in url.split("/") if part not in ("", "."))
 
 
 def relative_url(target: str, page: str) -> str:
-    """A link from a page to another page's final URL, for raw HTML that MkDocs does not rewrite."""
-    here = page_url(page)
-    url = page_url(target) if target.endswith(".md") else target
-    rel = _relative_path(url, here)
-    if target.endswith(".md") and not rel.endswith("/") and rel != ".":
-        rel += "/"
-    return "./" if rel == "." else rel
+    """A link from a page to another page's final URL, for raw HTML that MkDocs does not rewrite.
+
+    Computed on the URLs' folders, as `posixpath.relpath` would, without resolving them against
+    the working folder, which costs more than the rest; every page links to many, so the
+    folders of each path are worked out once."""
+    to, base = _url_parts(target, target.endswith(".md")), _url_parts(page, True)
+    common, limit = 0, min(len(to), len(base))
+    while common < limit and to[common] == base[common]:
+        common += 1
+    rel = "/".join([".."] * (len(base) - common) + list(to[common:]))
+    if not rel:
+        return "./"
+    return rel + "/" if target.endswith(".md") else rel
 
 
 def _safe(slug: str) -> str:
