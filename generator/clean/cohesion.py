@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -21,6 +21,7 @@ MAX_ZIPF = 7.0
 """Zipf frequency of the commonest English words; rarity = MAX_ZIPF - zipf."""
 NAME_WEIGHT = 1.5
 """A capitalised word inside a sentence (a name) weighs this much more."""
+SENTENCE_ENDS = (".", "!", "?")
 
 
 @lru_cache(maxsize=200_000)
@@ -49,10 +50,12 @@ def bag(text: str) -> Counter[str]:
         if lowered in STOP_WORDS or len(lowered) < 3:
             continue
         weight = rarity(lowered)
-        sentence_start = match.start() == 0 or text[max(0, match.start() - 2) : match.start()].strip() in (".", "!", "?")
-        if word[0].isupper() and not sentence_start:
-            weight *= NAME_WEIGHT
-        weights[stem(lowered)] += weight
+        if word[0].isupper():
+            start = match.start()
+            if start and text[max(0, start - 2) : start].strip() not in SENTENCE_ENDS:
+                weight *= NAME_WEIGHT  # capitalised, and not by a sentence's start
+        key = stem(lowered)
+        weights[key] = weights.get(key, 0) + weight
     return weights
 
 
@@ -75,9 +78,24 @@ def merged(bags: Iterable[Counter[str]]) -> Counter[str]:
 
 def cosine(a: Counter[str], b: Counter[str]) -> float:
     """Cosine similarity of two weighted bags (0 when either is empty)."""
+    return _cosine(a, b, _norm(b))
+
+
+def cosine_to(fixed: Counter[str]) -> Callable[[Counter[str]], float]:
+    """Cosine similarity to one bag, for comparing many bags with it: the cost of a comparison
+    grows with the smaller bag only, as the fixed bag's norm is computed once."""
+    fixed_norm = _norm(fixed)
+    return lambda other: _cosine(other, fixed, fixed_norm)
+
+
+def _norm(bag: Counter[str]) -> float:
+    return math.sqrt(sum(w * w for w in bag.values()))
+
+
+def _cosine(a: Counter[str], b: Counter[str], b_norm: float) -> float:
     if not a or not b:
         return 0.0
     small, large = (a, b) if len(a) < len(b) else (b, a)
     dot = sum(weight * large[word] for word, weight in small.items() if word in large)
-    norm = math.sqrt(sum(w * w for w in a.values())) * math.sqrt(sum(w * w for w in b.values()))
+    norm = _norm(a) * b_norm
     return dot / norm if norm else 0.0

@@ -37,10 +37,12 @@ def _topic_bag(members: Sequence[int], articles: Sequence[Article], analyses: Se
 
 def _central_article(members: Sequence[int], articles: Sequence[Article], analyses: Sequence[Analysis], bag: Counter[str]) -> int:
     """The member whose words are closest to the whole topic's (a titled one when there is one)."""
+    centrality = cohesion.cosine_to(bag)
+
     def closeness(i: int) -> tuple[bool, float, int]:
         own = Counter(dict(analyses[i].terms))
         own.update(cohesion.bag(articles[i].title or ""))
-        return (articles[i].title is not None, cohesion.cosine(own, bag), -i)
+        return (articles[i].title is not None, centrality(own), -i)
 
     return max(members, key=closeness)
 

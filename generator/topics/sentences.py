@@ -57,6 +57,7 @@ def stands_alone(text: str, language: str = resources.LANGUAGE, max_words: int =
 def candidates(members: Sequence[int], analyses: Sequence[Analysis], topic_bag: Counter[str]) -> list[Candidate]:
     """Body sentences of the topic's articles that stand alone, most central first."""
     found = []
+    centrality = cohesion.cosine_to(topic_bag)
     for position in members:
         analysis = analyses[position]
         body = [(i, s) for i, s in enumerate(analysis.sentences) if s.zone == "body"][:SENTENCES_PER_ARTICLE]
@@ -64,7 +65,7 @@ def candidates(members: Sequence[int], analyses: Sequence[Analysis], topic_bag: 
             if not stands_alone(sentence.text, max_words=LEAD_MAX_WORDS if rank == 0 else MAX_WORDS):
                 continue
             words = cohesion.bag(sentence.text)
-            score = cohesion.cosine(words, topic_bag) + (LEAD_BONUS / (rank + 1) if rank < 2 else 0.0)
+            score = centrality(words) + (LEAD_BONUS / (rank + 1) if rank < 2 else 0.0)
             found.append(Candidate(sentence.text, position, index, score, words))
     return sorted(found, key=lambda c: (-c.score, c.article, c.sentence))
 
@@ -74,7 +75,8 @@ def diverse(pool: Sequence[Candidate], count: int, taken: Sequence[Candidate] = 
     chosen: list[Candidate] = []
     remaining = list(pool)
     # each remaining candidate's largest similarity to those taken or chosen, kept up to date
-    redundancy = [max((cohesion.cosine(c.bag, t.bag) for t in taken), default=0.0) for c in remaining]
+    similar_to_taken = [cohesion.cosine_to(t.bag) for t in taken]
+    redundancy = [max((similar(c.bag) for similar in similar_to_taken), default=0.0) for c in remaining]
     while remaining and len(chosen) < count:
         best_index = max(
             range(len(remaining)),
@@ -84,7 +86,8 @@ def diverse(pool: Sequence[Candidate], count: int, taken: Sequence[Candidate] = 
         if redundancy.pop(best_index) > 0.6:
             continue
         chosen.append(best)
-        redundancy = [max(r, cohesion.cosine(c.bag, best.bag)) for r, c in zip(redundancy, remaining)]
+        similar_to_best = cohesion.cosine_to(best.bag)
+        redundancy = [max(r, similar_to_best(c.bag)) for r, c in zip(redundancy, remaining)]
     return chosen
 
 
@@ -99,9 +102,10 @@ def article_summary(sentences: Sequence[Sentence], terms: Sequence[tuple[str, in
     lead = next(((i, s) for i, s in body[:2] if stands_alone(s.text, max_words=LEAD_MAX_WORDS)), None)
     taken = [Candidate(lead[1].text, 0, lead[0], 1.0, cohesion.bag(lead[1].text))] if lead else []
     pool = []
+    centrality = cohesion.cosine_to(whole)
     for index, sentence in body[: SENTENCES_PER_ARTICLE * 2]:
         if (lead is None or index != lead[0]) and stands_alone(sentence.text):
             words = cohesion.bag(sentence.text)
-            pool.append(Candidate(sentence.text, 0, index, cohesion.cosine(words, whole), words))
+            pool.append(Candidate(sentence.text, 0, index, centrality(words), words))
     chosen = taken + diverse(sorted(pool, key=lambda c: (-c.score, c.sentence)), ARTICLE_SUMMARY_SENTENCES - len(taken), taken=taken)
     return tuple(sorted(c.sentence for c in chosen))
