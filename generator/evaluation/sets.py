@@ -52,7 +52,11 @@ def scorer() -> ModuleType:
     spec = importlib.util.spec_from_file_location("devset_score", path)
     module = importlib.util.module_from_spec(spec)
     assert spec.loader is not None
-    spec.loader.exec_module(module)
+    try:
+        spec.loader.exec_module(module)
+    except ModuleNotFoundError as error:
+        raise ConfigError(f"the shared scorer {path} needs {error.name}, which is not installed",
+                          hint="pip install '.[eval]' (make installs it)") from error
     return module
 
 
