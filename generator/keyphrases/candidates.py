@@ -16,6 +16,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
+import numpy as np
 import yake
 from spacy.tokens import Doc, Token
 from wordfreq import zipf_frequency
@@ -192,21 +193,47 @@ def _phrase(tokens: Sequence[Token], language: str) -> str:
     return text
 
 
-def _yake_core(text: str, settings: KeyphraseSettings, language: str) -> DataCore:
-    core = DataCore(text=text, stopword_set=set(_stopwords(language)), config={"windows_size": settings.yake_window, "n": 1})
-    core.build_single_terms_features(features=None)
-    return core
+class WordScores:
+    """YAKE's score of each word of a text (`DataCore`'s term statistics; lower is better).
+
+    YAKE scores every word of the text up front; a word's score depends only on its own
+    occurrences and on statistics of the whole text, and the candidates use under half the
+    words, so a word is scored the first time it is asked for.
+    """
+
+    def __init__(self, text: str, settings: KeyphraseSettings, language: str):
+        self.core = DataCore(text=text, stopword_set=set(_stopwords(language)), config={"windows_size": settings.yake_window, "n": 1})
+        terms = self.core.terms.values()
+        counts = np.array([term.tf for term in terms if not term.stopword])
+        # The statistics `DataCore.build_single_terms_features` gives each term's `update_h`.
+        self.statistics = {
+            "max_tf": max((term.tf for term in terms), default=0),
+            "avg_tf": counts.mean() if counts.size else 0.0,
+            "std_tf": counts.std() if counts.size else 0.0,
+            "number_of_sentences": self.core.number_of_sentences,
+        }
+        self.scored: set[str] = set()
+
+    def score(self, word: str) -> float | None:
+        """The word's score; None for a stopword or a word not in the text."""
+        term = self.core.get_term(word, save_non_seen=False)
+        if term.stopword or term.tf == 0:
+            return None
+        if term.unique_term not in self.scored:
+            term.update_h(self.statistics)
+            self.scored.add(term.unique_term)
+        return term.h
 
 
-def _yake_score(core: DataCore, words: Sequence[str], frequency: int) -> float:
+def _yake_score(scores: WordScores, words: Sequence[str], frequency: int) -> float:
     """YAKE's score of a phrase from its words' scores (stopwords inside are skipped)."""
     total, product = 0.0, 1.0
     for word in words:
-        term = core.get_term(word, save_non_seen=False)
-        if term.stopword or term.tf == 0:
+        h = scores.score(word)
+        if h is None:
             continue
-        total += term.h
-        product *= term.h
+        total += h
+        product *= h
     return product / ((total + 1) * max(1, frequency))
 
 
@@ -219,7 +246,7 @@ def extract(doc: Doc, head_end: int, settings: KeyphraseSettings, language: str 
     if not tokens:
         return ()
     window_text = _text(tokens)
-    core = _yake_core(window_text, settings, language)
+    scores = WordScores(window_text, settings, language)
     spans = noun_phrases(tokens, settings.max_words, language)
     phrases = [(_phrase(doc[a:b], language), any(t.ent_type_ for t in doc[a:b])) for a, b in spans]
     lowered = window_text.lower()
@@ -232,7 +259,7 @@ def extract(doc: Doc, head_end: int, settings: KeyphraseSettings, language: str 
             continue
         words = phrase.split()
         frequency = lowered.count(phrase.lower())
-        relevance = 1.0 / (1.0 + 10 * _yake_score(core, words, frequency))
+        relevance = 1.0 / (1.0 + 10 * _yake_score(scores, words, frequency))
         stems = [stem(w) for w in words]
         relevance *= 1 + HEAD_BONUS * sum(s in head_stems for s in stems) / len(stems)
         relevance *= 1 + LEAD_BONUS * sum(s in lead_stems for s in stems) / len(stems)

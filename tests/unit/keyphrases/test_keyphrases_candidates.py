@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from yake.data import DataCore
 
 from generator.keyphrases import candidates
 from generator.settings import KeyphraseSettings
@@ -141,6 +142,30 @@ def test_a_lead_phrase_scores_higher_than_the_same_phrase_late_in_the_body(analy
     early = analyse("Locust swarms destroyed sorghum fields near Baidoa.", filler)
     late = analyse(filler, "Locust swarms destroyed sorghum fields near Baidoa.")
     assert _score(early, "locust swarms") > _score(late, "locust swarms")
+
+
+WORD_SCORE_TEXTS = [
+    ("Floodwaters swept through the destroyed homes of Hai Phong, officials said. Soldiers evacuated thousands of "
+     "residents from the flooded homes. Rescue teams reached remote villages by boat, and the floodwaters kept rising.", True),
+    ("The the of and. A an in on at by.", False),  # stopwords only: YAKE scores no word
+    ("", False),
+]
+
+
+@pytest.mark.parametrize(("text", "has_scored_words"), WORD_SCORE_TEXTS)
+def test_a_word_scored_when_asked_has_the_score_yake_gives_it_up_front(text, has_scored_words):
+    settings = KeyphraseSettings()
+    eager = DataCore(text=text, stopword_set=set(candidates._stopwords("en")), config={"windows_size": settings.yake_window, "n": 1})
+    eager.build_single_terms_features(features=None)
+    lazy = candidates.WordScores(text, settings, "en")
+    words = [*text.replace(".", " ").replace(",", " ").split(), "unseen", "Homes", "the"]
+    scored = 0
+    for word in reversed(words):  # asked in another order than the text's, some twice
+        term = eager.get_term(word, save_non_seen=False)
+        expected = None if term.stopword or term.tf == 0 else term.h
+        assert lazy.score(word) == expected, word
+        scored += expected is not None
+    assert (scored > 0) is has_scored_words
 
 
 def test_a_blank_document_has_no_candidates(parse):
