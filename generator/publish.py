@@ -33,7 +33,8 @@ log = logging.getLogger(__name__)
 SITE_PACKAGE = "generator.site"
 BASE_CONFIG = "mkdocs.base.yml"
 OVERRIDES = "overrides"
-PLUGIN = "news-digest/prerendered-html"
+PLUGINS = ("news-digest/prerendered-html", "news-digest/shared-fragments")
+"""The build's own MkDocs plugins (`site.hooks`), added to any configuration."""
 GENERATED_MARK = "---\n# news-digest: generated page."
 """First line of a generated About page: a page without it is hand-written and kept."""
 LEGACY = ("tags", ".staging-", ".retired-")
@@ -229,13 +230,14 @@ def build_site(mkdocs_file: Path, docs: Path, site: Path, generated: str | None 
                 config.theme.dirs.insert(1 if config.theme.custom_dir else 0, overrides)
             if config.nav:
                 config.nav = _existing_nav(config.nav, docs)
-            if PLUGIN not in config.plugins:
-                from generator.site.hooks import PrerenderedHTML
+            from generator.site.hooks import PrerenderedHTML, SharedFragments
 
-                config.plugins[PLUGIN] = PrerenderedHTML()
+            for name, plugin in zip(PLUGINS, (PrerenderedHTML, SharedFragments), strict=True):
+                if name not in config.plugins:
+                    config.plugins[name] = plugin()
             config.plugins.on_startup(command="build", dirty=False)
             try:
-                if mkdocs_build.parallel_safe(config, own_plugins=(PLUGIN,)):
+                if mkdocs_build.parallel_safe(config, own_plugins=PLUGINS):
                     mkdocs_build.build(config, workers, previous, may_reuse=_generated_page, progress=progress)
                 else:
                     build(config)

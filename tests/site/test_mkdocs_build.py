@@ -10,7 +10,7 @@ from mkdocs.config import load_config
 
 from generator import publish
 from generator.errors import PublishError
-from generator.site import atomic, mkdocs_build
+from generator.site import atomic, hooks, mkdocs_build
 from tests.site.conftest import tree
 
 PAGES = 30
@@ -65,7 +65,7 @@ def test_a_plugin_that_gathers_pages_gets_the_stock_build(tmp_path):
     docs = write_docs(tmp_path / "docs")
     (tmp_path / "mkdocs.yml").write_text(f"INHERIT: {publish.packaged(publish.BASE_CONFIG)}\nplugins:\n  - search\n")
     config = load_config(str(tmp_path / "mkdocs.yml"), docs_dir=str(docs), site_dir=str(tmp_path / "site"))
-    assert not mkdocs_build.parallel_safe(config, own_plugins=(publish.PLUGIN,))
+    assert not mkdocs_build.parallel_safe(config, own_plugins=publish.PLUGINS)
     publish.build_site(tmp_path / "mkdocs.yml", docs, tmp_path / "site", workers=2)
     index = (tmp_path / "site" / "search" / "search_index.json").read_text()
     assert "Part 29" in index and "Part 0" in index
@@ -156,3 +156,20 @@ def test_no_page_shows_the_build_date_so_a_page_from_an_earlier_build_is_still_r
     dated = {name for name in early if early[name] != late[name]}
     assert "sitemap.xml.gz" in dated  # the date did change the build
     assert dated <= {"sitemap.xml", "sitemap.xml.gz"}  # and only the sitemap, rebuilt every time
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_the_theme_parts_rendered_once_per_folder_are_those_each_page_would_render(tmp_path, monkeypatch, workers):
+    docs = write_docs(tmp_path / "docs")
+    (docs / "topics").mkdir()
+    (docs / "topics" / "index.md").write_text("# Topics\n\n- [One](one.md)\n")  # listed: its tab is the active one
+    (docs / "topics" / "one.md").write_text("# One\n\n## Part\n")
+    config = publish.packaged(publish.BASE_CONFIG)
+    publish.build_site(config, docs, tmp_path / "shared", workers=workers)
+    monkeypatch.setattr(hooks.SharedFragments, "fragment", lambda self, name, page, caller: caller())
+    publish.build_site(config, docs, tmp_path / "each", workers=workers)
+    shared = tree(tmp_path / "shared")
+    assert shared == tree(tmp_path / "each")
+    assert b'md-tabs__item md-tabs__item--active' in shared["topics/index.html"]
+    assert b'md-tabs__item md-tabs__item--active' not in shared["topics/one/index.html"]
+    assert b'href="../../topics/"' in shared["pages/p3/index.html"]
