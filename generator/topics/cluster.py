@@ -164,8 +164,7 @@ def _rows_as_dicts(x: sp.csr_matrix) -> list[dict[int, float]]:
 def _dot(a: dict[int, float], b: dict[int, float]) -> float:
     if len(a) > len(b):
         a, b = b, a
-    get = b.get
-    return sum(v * get(k, 0.0) for k, v in a.items())
+    return sum(v * b[k] for k, v in a.items() if k in b)
 
 
 def _add(a: dict[int, float], b: dict[int, float]) -> dict[int, float]:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from generator import actors
 from generator.analyse import analyse_batch
@@ -145,3 +147,12 @@ def test_the_lsa_neighbour_search_finds_the_same_pairs_in_small_blocks(monkeypat
     monkeypatch.setattr(cluster, "NEIGHBOUR_BLOCK_MB", 0.01)  # a few rows per block
     assert cluster._candidate_pairs(x, settings)[0] == whole
     assert whole
+
+
+_sparse = st.dictionaries(st.integers(0, 40), st.floats(0, 1, allow_nan=False), max_size=30)
+
+
+@given(_sparse, _sparse)
+def test_the_sparse_dot_product_is_the_sum_over_every_shared_term(a, b):
+    smaller, larger = (a, b) if len(a) <= len(b) else (b, a)
+    assert cluster._dot(a, b) == sum(v * larger.get(k, 0.0) for k, v in smaller.items())
