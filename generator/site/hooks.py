@@ -9,11 +9,12 @@ after it; the element ids in it are registered with MkDocs so that links to them
 still validate. Without the plugin (plain `mkdocs serve`) a page renders the same HTML up to
 blank lines, only slower.
 
-Material renders its tabs, its navigation and its settings script for every page, and they
+Material renders its header, tabs, navigation and settings script for every page, and they
 take about a fifth of a page's time. On a page that the navigation does not list (every
-article, topic, actor and phrase page), they depend on the page only through the folder of its
-URL, which their relative links start from: `SharedFragments` renders them once per folder.
-Without the plugin, the theme overrides render them for every page, the same.
+article, topic, actor and phrase page), all of them but the header's page title depend on the
+page only through the folder of its URL, which their relative links start from:
+`SharedFragments` renders them once per folder. Without the plugin, the theme overrides render
+them for every page, the same.
 """
 
 from __future__ import annotations
