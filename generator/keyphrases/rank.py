@@ -44,14 +44,22 @@ def _redundancy(words: frozenset[str], chosen: frozenset[str]) -> float:
 def mmr(scored: Sequence[tuple[str, float]], count: int, settings: KeyphraseSettings) -> list[str]:
     """Up to count phrases, each chosen for relevance against overlap with those already chosen."""
     top = max((score for _, score in scored[:CANDIDATE_POOL]), default=1.0) or 1.0
-    pool = [(phrase, score, phrase_stems(phrase)) for phrase, score in scored[:CANDIDATE_POOL] if score >= MIN_RELATIVE * top]
+    relevance, diversity = settings.mmr_lambda, 1 - settings.mmr_lambda
+    # (phrase, weighted relevance, stems) of each phrase still in the running
+    pool = [
+        (phrase, relevance * score / top, phrase_stems(phrase))
+        for phrase, score in scored[:CANDIDATE_POOL]
+        if score >= MIN_RELATIVE * top
+    ]
     # each pool phrase's largest redundancy with the chosen ones, kept up to date as they change
     redundancy = [0.0] * len(pool)
     chosen: list[str] = []
     names = 0
-    relevance, diversity = settings.mmr_lambda, 1 - settings.mmr_lambda
     while pool and len(chosen) < count:
-        best_index = max(range(len(pool)), key=lambda k: (relevance * pool[k][1] / top - diversity * redundancy[k], pool[k][0]))
+        values = [gain - diversity * r for (_, gain, _), r in zip(pool, redundancy)]
+        best_value = max(values)
+        # ties go to the alphabetically last phrase, then to the first in the pool
+        best_index = max((k for k, value in enumerate(values) if value == best_value), key=lambda k: pool[k][0])
         best, _, words = pool.pop(best_index)
         redundancy.pop(best_index)
         if any(words <= phrase_stems(c) for c in chosen):
@@ -66,9 +74,19 @@ def mmr(scored: Sequence[tuple[str, float]], count: int, settings: KeyphraseSett
             redundancy = [max((_redundancy(w, phrase_stems(c)) for c in chosen), default=0.0) for _, _, w in pool]
         else:
             chosen.append(best)
-            redundancy = [max(r, _redundancy(w, words)) for r, (_, _, w) in zip(redundancy, pool)]
+            _raise_redundancy(redundancy, pool, words)
         names = sum(map(is_name, chosen))
     return chosen
+
+
+def _raise_redundancy(redundancy: list[float], pool: Sequence[tuple[str, float, frozenset[str]]], chosen: frozenset[str]) -> None:
+    """Each pool phrase's redundancy raised to its redundancy with a newly chosen phrase (the
+    hot loop of `mmr`: a phrase sharing no word with it is not compared further)."""
+    for k, (_, _, words) in enumerate(pool):
+        if not words.isdisjoint(chosen):
+            value = _redundancy(words, chosen)
+            if value > redundancy[k]:
+                redundancy[k] = value
 
 
 def per_article(
@@ -110,12 +128,13 @@ def per_topic(
         topic_scores.append(scores)
     spread = Counter(key for scores in topic_scores for key in scores)
     total = len(groups)
+    rarity = {topics: math.log(1 + total / topics) for topics in set(spread.values())}
     lists = []
     for members, scores in zip(groups, topic_scores):
-        weighted = [
-            (display[key].most_common(1)[0][0], value / len(members) * math.log(1 + total / spread[key]))
-            for key, value in scores.items()
-        ]
+        values = {key: value / len(members) * rarity[spread[key]] for key, value in scores.items()}
+        # mmr reads the best CANDIDATE_POOL: only phrases scoring at least the last of them are shown
+        shown = sorted(values.values(), reverse=True)[CANDIDATE_POOL - 1] if len(values) > CANDIDATE_POOL else -math.inf
+        weighted = [(display[key].most_common(1)[0][0], value) for key, value in values.items() if value >= shown]
         weighted.sort(key=lambda item: (-item[1], item[0]))
         lists.append(tuple(mmr(weighted, settings.per_topic, settings)))
     return lists
