@@ -38,14 +38,17 @@ def _names(analyses: Sequence[Analysis], language: str) -> tuple[list[merging.Na
             last[key] = order
     found = []
     for (position, key), mentions in sorted(grouped.items()):
-        written = Counter(m.name for m in mentions).most_common()
+        written = Counter(m.name for m in mentions)
+        text = min(written.items(), key=lambda item: (-item[1], item[0]))[0]
+        votes = types.votes(text, mentions, language)
         found.append(
             merging.Name(
                 id=len(found),
                 article=position,
-                text=min(written, key=lambda item: (-item[1], item[0]))[0],
-                kind=types.decide(types.votes(written[0][0], mentions, language)),
+                text=text,
+                kind=types.decide(votes),
                 mentions=len(mentions),
+                votes=votes,
                 forms=Counter(m.text for m in mentions),
                 aliases={m.alias for m in mentions if m.alias},
                 located=any(m.locative for m in mentions),
@@ -83,7 +86,7 @@ def build(
         canonical = _canonical(group)
         tally: Counter = Counter()
         for name in group:
-            tally.update(types.votes(name.text, grouped[(name.article, fold(name.text))], language))
+            tally.update(name.votes)
         drafts.append((canonical, types.decide(tally), group, mentions))
     # Ids in order of prominence so that the most mentioned actor keeps the plain slug.
     drafts.sort(key=lambda d: (-len(d[3]), d[0]))

@@ -47,6 +47,8 @@ class Name:
     """The bare name as written (most frequent casing)."""
     kind: Kind
     mentions: int
+    votes: Counter[Kind] = field(default_factory=Counter)
+    """The type votes of its mentions and spelling (`types.votes`), which decided its kind."""
     forms: Counter[str] = field(default_factory=Counter)
     """Surface forms with titles, as written."""
     aliases: set[str] = field(default_factory=set)

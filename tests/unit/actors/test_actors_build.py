@@ -3,11 +3,14 @@ roles, quotes and related actors; the same input always gives the same index."""
 
 from __future__ import annotations
 
+from collections import Counter
+
 import pytest
 
 from generator import actors
+from generator.actors import types
 from generator.analyse import analyse_batch
-from generator.model import Article, QuoteRef
+from generator.model import Analysis, Article, Mention, QuoteRef, Sentence
 from generator.settings import ActorSettings, Settings
 
 STORIES = [
@@ -143,3 +146,24 @@ def test_same_input_twice_gives_an_equal_index(built):
     assert again == index
     reparsed = analyse_batch(make_articles(), Settings())
     assert actors.build(make_articles(), reparsed, ActorSettings()) == index
+
+
+def test_an_actor_takes_the_type_its_spellings_vote_for_together():
+    # one spelling alone leans to an organisation, the other (with a person's title) outvotes it
+    def mention(name, label, title=None):
+        return Mention(text=f"{title} {name}" if title else name, name=name, label=label, sentence=0, zone="body", title=title)
+
+    analyses = [
+        Analysis("a", (Sentence("x", "body", 0),), (mention("Okafor", "ORG"), mention("Okafor", "ORG")), (), (), ()),
+        Analysis("b", (Sentence("x", "body", 0),), (mention("Maria Okafor", "PERSON", "Senator"), mention("Okafor", "PERSON")), (), (), ()),
+    ]
+    articles = [
+        Article(id=a.article_id, source=f"{a.article_id}.txt", part=1, start=0, end=1, title=None, date=None, date_basis=None, standfirst=(), paragraphs=("x",))
+        for a in analyses
+    ]
+    names, _ = actors._names(analyses, "en")
+    alone = next(n for n in names if n.article == 0)
+    assert alone.kind == types.decide(alone.votes) == "organization"
+    index = actors.build(articles, analyses, ActorSettings())
+    (okafor,) = [a for a in index.actors if "Okafor" in a.name]
+    assert okafor.type == types.decide(sum((n.votes for n in names), Counter())) == "person"
