@@ -1,7 +1,7 @@
 """Caches of the per-article work, so that a rebuild cleans and parses only new or changed inputs.
 
-Two kinds of entry share one folder: the articles cleaned out of a source (`CleanCache`), and
-an article's analysis (`AnalysisCache`). An entry is keyed by a hash of everything that decides
+Two kinds of entry share one folder: the articles cleaned out of a source, with their
+fingerprints for duplicate search (`CleanCache`), and an article's analysis (`AnalysisCache`). An entry is keyed by a hash of everything that decides
 it: the source or the article's id and text, the settings that affect the step, and the version
 of the step's code (and of the model, for analyses). Entries are JSON (data, never code),
 written atomically; an entry that cannot be read back into valid data is ignored and rebuilt,
@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import get_args
 
 from generator import resources
+from generator.clean.dedupe import HASH_VALUES, PERMUTATIONS, Fingerprint
 from generator.model import Analysis, Article, Furniture, Keyphrase, LineKind, Mention, Problem, Quote, Sentence, Source, Zone
 
 log = logging.getLogger(__name__)
@@ -32,6 +33,8 @@ ANALYSIS_ENTRY = "generator.analyse"
 """The module that analyses an article; it and every generator module it imports decide an entry."""
 CLEAN_ENTRY = "generator.clean"
 """The package that cleans a source into articles (with everything it imports)."""
+FINGERPRINT_ENTRY = "generator.clean.dedupe"
+"""The module that takes the fingerprints cached with the cleaned articles."""
 
 
 def _imported_modules(name: str) -> set[str]:
@@ -137,19 +140,20 @@ class _Store:
 
 
 class CleanCache(_Store):
-    """The articles cleaned out of each source (or why it has none)."""
+    """The articles cleaned out of each source and their fingerprints (or why it has none)."""
 
     def key(self, source: Source) -> str:
         meta = json.dumps(dataclasses.asdict(source.meta), sort_keys=True)
         return self._key(source.path, str(source.item), meta, source.encoding, source.decode_note or "", source.text)
 
-    def get(self, source: Source) -> tuple[tuple[Article, ...], Problem | None] | None:
+    def get(self, source: Source) -> tuple[tuple[Article, ...], tuple[Fingerprint, ...], Problem | None] | None:
         """The cleaned source, or None when missing or unreadable."""
         return self._read(self.key(source), decode_cleaned)
 
-    def put(self, source: Source, articles: tuple[Article, ...], problem: Problem | None) -> None:
+    def put(self, source: Source, articles: tuple[Article, ...], prints: tuple[Fingerprint, ...], problem: Problem | None) -> None:
         self._write(self.key(source), {
             "articles": [dataclasses.asdict(article) for article in articles],
+            "fingerprints": [[p.words, p.minhash.hex() if p.minhash is not None else None] for p in prints],
             "problem": dataclasses.asdict(problem) if problem else None,
         })
 
@@ -231,13 +235,25 @@ def _optional(value: object) -> str | None:
     return None if value is None else str(value)
 
 
-def decode_cleaned(data: dict) -> tuple[tuple[Article, ...], Problem | None]:
+def decode_cleaned(data: dict) -> tuple[tuple[Article, ...], tuple[Fingerprint, ...], Problem | None]:
     """A cleaned source from plain JSON data; raises ValueError, TypeError or KeyError when malformed."""
     problem = data["problem"]
     articles = tuple(_article(entry) for entry in data["articles"])
+    prints = tuple(_fingerprint(*_row(entry, 2)) for entry in data["fingerprints"])
+    if len(prints) != len(articles):
+        raise ValueError("not one fingerprint per article")
     if problem is not None:
-        return articles, Problem(str(problem["path"]), str(problem["reason"]), str(problem["kind"]))
-    return articles, None
+        return articles, prints, Problem(str(problem["path"]), str(problem["reason"]), str(problem["kind"]))
+    return articles, prints, None
+
+
+def _fingerprint(words: str, minhash: str | None) -> Fingerprint:
+    if not isinstance(words, str) or minhash is not None and not isinstance(minhash, str):
+        raise TypeError("a malformed fingerprint")
+    values = bytes.fromhex(minhash) if minhash is not None else None
+    if values is not None and len(values) != PERMUTATIONS * HASH_VALUES.itemsize:
+        raise ValueError("a MinHash of the wrong size")
+    return Fingerprint(words, values)
 
 
 def _article(data: dict) -> Article:

@@ -20,7 +20,7 @@ from contextlib import contextmanager
 from generator import actors as actor_stage
 from generator import clean, nlp, slugs
 from generator.analyse import analyse_batch, analysed_text
-from generator.cache import ANALYSIS_ENTRY, CLEAN_ENTRY, AnalysisCache, CleanCache, code_version
+from generator.cache import ANALYSIS_ENTRY, CLEAN_ENTRY, FINGERPRINT_ENTRY, AnalysisCache, CleanCache, code_version
 from generator.clean import dedupe
 from generator.clean.casing import CasingTable, is_lower_case
 from generator.errors import InputError, ReadError
@@ -50,28 +50,37 @@ def timed(stage: str) -> Iterator[None]:
     log.info("%-10s %6.2f s", stage, time.perf_counter() - started)
 
 
-def clean_batch(sources: Sequence[Source], settings: Settings, casing: CasingTable | None) -> list[tuple[tuple[Article, ...], Problem | None]]:
-    """Clean a batch of sources in this process: each source's articles, or why it has none."""
-    results: list[tuple[tuple[Article, ...], Problem | None]] = []
+Cleaned = tuple[tuple[Article, ...], tuple[dedupe.Fingerprint, ...], Problem | None]
+"""A source cleaned: its articles, their fingerprints for duplicate search, or why it has none."""
+
+
+def clean_batch(sources: Sequence[Source], settings: Settings, casing: CasingTable | None) -> list[Cleaned]:
+    """Clean a batch of sources in this process."""
+    stories: list[tuple[Article, ...]] = []
+    problems: list[Problem | None] = []
     for source in sources:
         try:
-            results.append((clean.clean(source, settings.clean, casing, settings.io.explain, settings.io.language), None))
+            stories.append(clean.clean(source, settings.clean, casing, settings.io.explain, settings.io.language))
+            problems.append(None)
         except ReadError as error:
-            results.append(((), Problem(source.name, error.reason, error.kind)))
-    return results
+            stories.append(())
+            problems.append(Problem(source.name, error.reason, error.kind))
+    prints = iter(dedupe.fingerprints([article for articles in stories for article in articles]))
+    return [(articles, tuple(next(prints) for _ in articles), problem) for articles, problem in zip(stories, problems)]
 
 
-def clean_all(read: ReadResult, settings: Settings, executor: Executor) -> tuple[list[Article], list[Problem]]:
-    """Every source cleaned and split into articles (from the cache where it has them); sources
-    with no news become problems."""
+def clean_all(read: ReadResult, settings: Settings, executor: Executor) -> tuple[list[Article], list[dedupe.Fingerprint], list[Problem]]:
+    """Every source cleaned and split into articles, with their fingerprints (from the cache
+    where it has them); sources with no news become problems."""
     lower_case = [is_lower_case(source.text) for source in read.sources]
     # Only a build that holds a lower-case text needs the casing the other texts show.
     casing = CasingTable.from_texts(s.text for s, low in zip(read.sources, lower_case) if not low) if any(lower_case) else None
     # A text's cleaning depends on the others only through the casing table; --explain logs
     # every pass, so it cleans again.
     cacheable = settings.io.use_cache and casing is None and not settings.io.explain
-    cache = CleanCache(cache_dir(settings), f"{code_version(CLEAN_ENTRY)}|{settings.clean_key()}") if cacheable else None
-    results = [cache.get(source) if cache else None for source in read.sources]
+    version = f"{code_version(CLEAN_ENTRY)}|{code_version(FINGERPRINT_ENTRY)}|{settings.clean_key()}"
+    cache = CleanCache(cache_dir(settings), version) if cacheable else None
+    results: list[Cleaned | None] = [cache.get(source) if cache else None for source in read.sources]
     todo = [i for i, found in enumerate(results) if found is None]
     if cache is not None:
         log.info("clean cache: %d of %d sources reused", len(results) - len(todo), len(results))
@@ -85,16 +94,18 @@ def clean_all(read: ReadResult, settings: Settings, executor: Executor) -> tuple
                     cache.put(read.sources[i], *result)
             advance(len(batch))
     articles: list[Article] = []
+    prints: list[dedupe.Fingerprint] = []
     problems: list[Problem] = []
-    for stories, problem in results:
+    for stories, fingerprints, problem in results:
         articles.extend(stories)
+        prints.extend(fingerprints)
         if problem is None:
             continue
         if settings.io.strict_input:
             raise InputError(f"{problem.path}: {problem.reason}", hint="remove the file or drop --strict-input")
         log.warning("skipped %s: %s", problem.path, problem.reason)
         problems.append(problem)
-    return articles, problems
+    return articles, prints, problems
 
 
 def numbered(articles: Sequence[Article]) -> list[Article]:
@@ -188,8 +199,8 @@ def build_digest(settings: Settings) -> Digest:
     executor = create_executor(io.executor, worker_count(settings), io.scheduler, prepare=lambda: nlp.load(io.language))
     try:
         with timed("clean"):
-            cleaned, problems = clean_all(read, settings, executor)
-            kept, duplicates = dedupe.drop_duplicates(cleaned, settings.clean)
+            cleaned, prints, problems = clean_all(read, settings, executor)
+            kept, duplicates = dedupe.drop_duplicates(cleaned, prints, settings.clean)
             articles = with_unique_ids(numbered(kept))
         if not articles:
             raise InputError(f"no news in {io.input}: every file was furniture or unusable")

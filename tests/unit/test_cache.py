@@ -9,6 +9,7 @@ import pytest
 
 from generator import cache as cache_module
 from generator.cache import AnalysisCache, CleanCache, decode, encode
+from generator.clean import dedupe
 from generator.model import Analysis, Problem
 
 TEXT = (
@@ -171,19 +172,40 @@ def test_a_cleaned_source_round_trips_with_its_furniture(tmp_path):
     source = Source("strike.txt", PAGE)
     articles = clean.clean(source, Settings().clean, None, None, "en")
     assert articles and articles[0].furniture
+    prints = dedupe.fingerprints(articles)
     cache = CleanCache(tmp_path, "clean-1")
-    cache.put(source, articles, None)
-    assert cache.get(source) == (articles, None)
+    cache.put(source, articles, prints, None)
+    assert cache.get(source) == (articles, prints, None)
     assert cache.get(dataclasses.replace(source, text=PAGE + "\nMore.")) is None
     assert CleanCache(tmp_path, "clean-2").get(source) is None
     problem = Problem("empty.txt", "holds no news", "furniture")
-    cache.put(Source("empty.txt", "Home | News"), (), problem)
-    assert cache.get(Source("empty.txt", "Home | News")) == ((), problem)
+    cache.put(Source("empty.txt", "Home | News"), (), (), problem)
+    assert cache.get(Source("empty.txt", "Home | News")) == ((), (), problem)
+
+
+def test_a_fingerprint_round_trips_with_and_without_its_minhash(tmp_path):
+    from generator import clean
+    from generator.model import Source
+    from generator.settings import Settings
+
+    source = Source("strike.txt", PAGE)
+    article = clean.clean(source, Settings().clean, None, None, "en")[0]
+    long, short = dedupe.Fingerprint("a" * 32, bytes(range(256))), dedupe.Fingerprint("b" * 32, None)
+    cache = CleanCache(tmp_path, "clean-1")
+    cache.put(source, (article, article), (long, short), None)
+    assert cache.get(source) == ((article, article), (long, short), None)
 
 
 @pytest.mark.parametrize(
     "content",
-    ["{", '{"articles": [], "problem": {"path": "x"}}', '{"articles": [{"id": "x"}], "problem": null}'],
+    [
+        "{",
+        '{"articles": [], "fingerprints": [], "problem": {"path": "x"}}',
+        '{"articles": [{"id": "x"}], "fingerprints": [], "problem": null}',
+        '{"articles": [], "problem": null}',
+        '{"articles": [], "fingerprints": [["ab", "00ff"]], "problem": null}',
+        '{"articles": [], "fingerprints": [["ab", 12]], "problem": null}',
+    ],
 )
 def test_a_corrupt_cleaned_entry_is_ignored(tmp_path, content, caplog):
     from generator.model import Source

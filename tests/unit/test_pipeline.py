@@ -129,6 +129,7 @@ def test_unique_ids_and_part_numbers():
 def test_a_rebuild_takes_cleaning_and_analysis_from_the_cache_and_gives_the_same_digest(news_folder, news_digest, tmp_path, monkeypatch):
     from generator import clean, contract
     from generator import analyse as analyse_module
+    from generator.clean import dedupe
     from tests.conftest import make_settings
 
     settings = make_settings(news_folder, tmp_path / "docs", use_cache=True, cache=tmp_path / "cache")
@@ -139,6 +140,7 @@ def test_a_rebuild_takes_cleaning_and_analysis_from_the_cache_and_gives_the_same
         raise AssertionError("cleaned or analysed again")
 
     monkeypatch.setattr(clean, "clean", never)
+    monkeypatch.setattr(dedupe, "fingerprints", never)
     monkeypatch.setattr(analyse_module, "analyse", never)
     assert contract.dumps(contract.to_contract(pipeline.build_digest(settings))) == expected
 

@@ -6,7 +6,7 @@ import logging
 
 import pytest
 
-from generator.clean.dedupe import MIN_WORDS, WordHashes, drop_duplicates, shingle_hashes
+from generator.clean.dedupe import MIN_WORDS, WordHashes, drop_duplicates, fingerprints, shingle_hashes
 from generator.settings import CleanSettings
 
 WIRE = (
@@ -29,7 +29,7 @@ SELIC = (
 def dedupe(article):
     def run(*items: tuple[str, tuple[str, ...]] | tuple[str, tuple[str, ...], str]) -> tuple[list[tuple[str, tuple[str, ...]]], dict[str, str]]:
         made = [article(*paragraphs, id=f"{source}-{n}", source=source, url=url[0] if url else None) for n, (source, paragraphs, *url) in enumerate(items)]
-        kept, dropped = drop_duplicates(made, CleanSettings())
+        kept, dropped = drop_duplicates(made, fingerprints(made), CleanSettings())
         return [(a.source, a.also_in) for a in kept], dropped
 
     return run
@@ -101,15 +101,15 @@ def test_the_threshold_is_a_setting(article):
     # shares two of its three paragraphs with WIRE: an update, not a copy, at the default threshold
     update = (WIRE[0], WIRE[1], "Television footage showed villagers digging through mud with shovels as relatives waited beside a row of damaged wooden houses.")
     made = [article(*WIRE, id="a", source="a.txt"), article(*update, id="b", source="b.txt")]
-    kept, _ = drop_duplicates(made, CleanSettings())
+    kept, _ = drop_duplicates(made, fingerprints(made), CleanSettings())
     assert [(a.source, a.also_in) for a in kept] == [("a.txt", ()), ("b.txt", ())]
-    kept, _ = drop_duplicates(made, CleanSettings(near_duplicate_jaccard=0.3))
+    kept, _ = drop_duplicates(made, fingerprints(made), CleanSettings(near_duplicate_jaccard=0.3))
     assert [(a.source, a.also_in) for a in kept] == [("a.txt", ("b.txt",))]
 
 
 def test_a_high_threshold_the_settings_accept_does_not_crash(article):
     made = [article(*WIRE, id="a", source="a.txt"), article(*WIRE, id="b", source="b.txt")]
-    kept, _ = drop_duplicates(made, CleanSettings(near_duplicate_jaccard=0.97))
+    kept, _ = drop_duplicates(made, fingerprints(made), CleanSettings(near_duplicate_jaccard=0.97))
     assert [(a.source, a.also_in) for a in kept] == [("a.txt", ("b.txt",))]
 
 
@@ -126,3 +126,12 @@ def test_shingle_hashes_follow_word_order_and_not_what_was_hashed_before():
 def test_a_text_shorter_than_a_shingle_is_one_shingle():
     assert len(shingle_hashes(["dam", "bursts"], WordHashes())) == 1
     assert len(shingle_hashes([], WordHashes())) == 0
+
+
+def test_an_articles_fingerprint_is_its_own_whatever_it_is_taken_with(article):
+    # fingerprints are cached per source: they must not depend on the batch they were taken in
+    wire, selic, short = article(*WIRE, id="w"), article(*SELIC, id="s"), article("Tokyo stocks fell.", id="t")
+    together = fingerprints([selic, short, wire])
+    assert together == (*fingerprints([selic]), *fingerprints([short]), *fingerprints([wire]))
+    assert together[1].minhash is None and together[2].minhash is not None
+    assert fingerprints([article("TOKYO stocks -- fell!", id="u")])[0].words == together[1].words
