@@ -1,6 +1,10 @@
-"""The language pipeline: loaded once, only the components the stages use, a version for cache keys."""
+"""The language pipeline: loaded once, only the components the stages use, a version for cache keys,
+batch memory reused."""
 
 from __future__ import annotations
+
+import subprocess
+import sys
 
 import pytest
 from thinc.api import use_ops
@@ -88,3 +92,41 @@ def test_one_blas_thread_limits_blas_while_the_block_runs():
     after = [pool["num_threads"] for pool in ThreadpoolController().info() if pool["user_api"] == "blas"]
     assert inside == [1] * len(blas)
     assert after == [pool["num_threads"] for pool in blas]
+
+
+# Arrays of several MB allocated and freed again and again, as the model's layers do per batch;
+# prints the page faults of the last four rounds against the pages allocated in them.
+BATCHES = """
+import resource, sys
+import numpy as np
+from generator import nlp
+if sys.argv[1] == "reuse":
+    nlp.reuse_batch_memory()
+sizes = [3, 5, 9, 12, 7, 20, 3]
+for round in range(5):
+    if round == 1:
+        before = resource.getrusage(resource.RUSAGE_SELF).ru_minflt
+    arrays = [np.ones(size << 17) for size in sizes]  # size MB of float64
+    del arrays
+print(resource.getrusage(resource.RUSAGE_SELF).ru_minflt - before, 4 * sum(sizes) * 256)
+"""
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="glibc's allocator")
+def test_a_batchs_memory_is_reused_not_mapped_afresh():
+    def faults(mode: str) -> tuple[int, int]:
+        out = subprocess.run([sys.executable, "-c", BATCHES, mode], capture_output=True, text=True, check=True).stdout
+        return tuple(map(int, out.split()))
+
+    faulted, pages = faults("reuse")
+    assert faulted < pages / 100
+    faulted, pages = faults("default")
+    assert faulted > pages / 10  # the measure can tell: glibc's default maps the blocks afresh
+
+
+def test_loading_the_model_sets_the_process_to_reuse_batch_memory(monkeypatch):
+    calls = []
+    monkeypatch.setattr(nlp, "reuse_batch_memory", lambda: calls.append("reuse"))
+    monkeypatch.setattr(nlp, "_load_pipeline", lambda language: calls.append("load"))
+    nlp.load.__wrapped__("en")  # past the cache, which keeps the real pipeline for the other tests
+    assert calls == ["reuse", "load"]
